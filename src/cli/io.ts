@@ -1,0 +1,38 @@
+import pc from 'picocolors';
+
+/** Where the CLI reads and writes; replaced in tests to run commands in-process. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Ask a question on a TTY; null when input is not interactive. */
+  ask(question: string): Promise<string | null>;
+}
+
+export function processIo(): Io {
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    isTTY,
+    env: process.env,
+    async ask(question) {
+      if (!process.stdin.isTTY || !isTTY) return null;
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return (await rl.question(question)).trim();
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** Colour only on a terminal, and never when NO_COLOR is set. */
+export function colorsFor(io: Io): Colors {
+  return pc.createColors(io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+}

@@ -1,0 +1,56 @@
+import { Command } from 'commander';
+import { AppError, ERROR_CODES } from '#core/errors.js';
+import { ConfigError } from '#config/config.js';
+import { createApp, isUsageError, type CliOptions } from './app.js';
+import { processIo } from './io.js';
+import { registerCommands } from './commands/index.js';
+
+/** Build the `smallwins` program. Exported for tests and for the docs generator. */
+export function buildProgram(options: CliOptions): Command {
+  const { io } = options;
+  const program = new Command('smallwins')
+    .description('Small Wins: one metric that matters, weekly micro-goals, daily tasks, routines, reviews and wins.')
+    .option('--json', 'print machine-readable JSON')
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
+  const app = createApp(program, options);
+  registerCommands(program, app);
+  for (const cmd of program.commands) applyToTree(cmd);
+  return program;
+
+  function applyToTree(cmd: Command): void {
+    cmd.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run with --help for usage and examples)');
+    for (const sub of cmd.commands) applyToTree(sub);
+  }
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function main(argv: string[], options: Partial<CliOptions> = {}): Promise<number> {
+  const io = options.io ?? processIo();
+  const program = buildProgram({ ...options, io });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (isUsageError(error)) {
+      // Help and version are "errors" to commander but success to the user.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (error instanceof AppError) {
+      if (program.opts().json) io.err(JSON.stringify({ error: error.toJSON() }, null, 2));
+      else io.err(`error: ${error.message}`);
+      return ERROR_CODES[error.code].exit;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`error: ${error.message}`);
+      return 2;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Ctx } from './context.js';
+import { AppError, notFound } from './errors.js';
+
+/** Tables whose rows people refer to by id, id prefix or name. */
+export type NamedTable =
+  | 'goals' | 'metrics' | 'microGoals' | 'tasks' | 'routines' | 'checklists' | 'templates'
+  | 'experiments' | 'contacts' | 'lessons' | 'playbooks';
+
+const LABEL: Record<NamedTable, string> = {
+  goals: 'goal', metrics: 'metric', microGoals: 'micro-goal', tasks: 'task', routines: 'routine',
+  checklists: 'checklist', templates: 'template', experiments: 'experiment', contacts: 'contact',
+  lessons: 'lesson', playbooks: 'playbook',
+};
+
+export interface RefOptions {
+  /** The column holding the human name ("name" or "title"). */
+  nameColumn: 'name' | 'title';
+  /** Extra narrowing, e.g. only open tasks. */
+  where?: (qb: RefQuery) => RefQuery;
+}
+
+// The query builder is typed against one representative table; the columns used are common to all.
+type RefQuery = ReturnType<typeof baseQuery>;
+function baseQuery(ctx: Ctx, table: NamedTable) {
+  return ctx.db
+    .selectFrom(table as 'goals')
+    .select(['id'])
+    .where('workspaceId', '=', ctx.actor.workspaceId);
+}
+
+/**
+ * Find the one row `ref` means: its full id, a unique id prefix of 4+ characters, or its exact
+ * name (case-insensitive). Ambiguity is a conflict that lists the candidates, never a guess.
+ */
+export async function resolveRef(ctx: Ctx, table: NamedTable, ref: string, options: RefOptions): Promise<string> {
+  const what = LABEL[table];
+  const trimmed = ref.trim();
+  if (!trimmed) throw new AppError('validation', `Say which ${what}: give its id or its ${options.nameColumn}.`);
+  const narrow = options.where ?? ((qb: RefQuery) => qb);
+  const col = options.nameColumn as 'title';
+
+  const byId = await narrow(baseQuery(ctx, table)).where('id', '=', trimmed).executeTakeFirst();
+  if (byId) return byId.id;
+
+  const byName = await narrow(baseQuery(ctx, table))
+    .select([col])
+    .where(sql`lower(${sql.ref(col)})`, '=', trimmed.toLowerCase())
+    .limit(6)
+    .execute();
+  if (byName.length === 1) return byName[0]!.id;
+  if (byName.length > 1) {
+    throw new AppError('conflict', `"${trimmed}" matches ${byName.length} ${what}s; use the id instead: ${byName.map((r) => r.id.slice(0, 6)).join(', ')}.`);
+  }
+
+  if (trimmed.length >= 4 && /^[0-9a-z]+$/.test(trimmed)) {
+    const byPrefix = await narrow(baseQuery(ctx, table))
+      .where('id', 'like', `${trimmed}%`)
+      .limit(6)
+      .execute();
+    if (byPrefix.length === 1) return byPrefix[0]!.id;
+    if (byPrefix.length > 1) {
+      throw new AppError('conflict', `"${trimmed}" is the start of several ${what} ids; type more of it.`);
+    }
+  }
+  throw notFound(what, trimmed);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22-0001-initial.js';
+
+/** Every migration, by sortable name. Listed statically so the built app needs no directory scan. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-0001-initial': initial,
+};

@@ -1,0 +1,438 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Row shapes of every table, in camelCase (the CamelCasePlugin maps them to snake_case columns).
+ * Calendar dates are ISO date strings ("2026-11-22"), ISO weeks "2026-W47", instants ISO UTC
+ * strings ("2026-11-22T09:30:00.000Z"). Flags are integers 0/1 so both engines read the same.
+ * Every row outside users/workspaces carries its workspaceId.
+ */
+type Flag = number;
+type Id = string;
+type Instant = string;
+type Day = string;
+
+export interface UserTable {
+  id: Id;
+  email: string | null;
+  name: string;
+  passwordHash: string | null;
+  timeZone: string;
+  dayStartHour: number;
+  createdAt: Instant;
+}
+
+export interface WorkspaceTable {
+  id: Id;
+  name: string;
+  kind: 'personal' | 'team';
+  focusLimit: number;
+  conversationTarget: number;
+  createdAt: Instant;
+}
+
+export interface MemberTable {
+  workspaceId: Id;
+  userId: Id;
+  role: 'owner' | 'admin' | 'member' | 'viewer';
+  createdAt: Instant;
+}
+
+export interface GoalTable {
+  id: Id;
+  workspaceId: Id;
+  title: string;
+  purpose: string;
+  leveragePoint: string;
+  status: 'active' | 'paused' | 'done' | 'dropped';
+  targetDate: Day | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface MetricTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id;
+  name: string;
+  unit: string;
+  direction: 'up' | 'down';
+  indicator: 'leading' | 'lagging';
+  isPrimary: Flag;
+  baseline: number | null;
+  target: number | null;
+  targetDate: Day | null;
+  createdAt: Instant;
+}
+
+export interface MeasurementTable {
+  id: Id;
+  workspaceId: Id;
+  metricId: Id;
+  day: Day;
+  value: number;
+  note: string;
+  createdAt: Instant;
+}
+
+export interface WeekPlanTable {
+  id: Id;
+  workspaceId: Id;
+  week: string;
+  plan: string;
+  result: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface MicroGoalTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id;
+  week: string;
+  title: string;
+  status: 'planned' | 'done' | 'dropped';
+  result: string;
+  position: number;
+  doneAt: Instant | null;
+  createdAt: Instant;
+}
+
+export interface TaskTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id | null;
+  microGoalId: Id | null;
+  title: string;
+  minutes: number;
+  day: Day;
+  status: 'planned' | 'done' | 'skipped' | 'carried';
+  actualMinutes: number | null;
+  carriedFromId: Id | null;
+  note: string;
+  position: number;
+  doneAt: Instant | null;
+  createdAt: Instant;
+}
+
+export interface RoutineTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id | null;
+  name: string;
+  scheduleKind: 'daily' | 'times' | 'weekdays' | 'rrule';
+  timesPerPeriod: number | null;
+  periodDays: number | null;
+  weekdays: string | null;
+  rrule: string | null;
+  targetKind: 'none' | 'at_least' | 'at_most';
+  targetValue: number | null;
+  unit: string;
+  minimumVersion: string;
+  reminderTime: string | null;
+  startDay: Day;
+  archivedAt: Instant | null;
+  position: number;
+  createdAt: Instant;
+}
+
+export interface RoutinePauseTable {
+  id: Id;
+  workspaceId: Id;
+  routineId: Id;
+  startDay: Day;
+  endDay: Day | null;
+  reason: string;
+  createdAt: Instant;
+}
+
+export interface CheckInTable {
+  id: Id;
+  workspaceId: Id;
+  routineId: Id;
+  day: Day;
+  status: 'done' | 'minimum' | 'skipped' | 'missed';
+  value: number | null;
+  note: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface ChecklistTable {
+  id: Id;
+  workspaceId: Id;
+  name: string;
+  description: string;
+  createdAt: Instant;
+}
+
+export interface ChecklistItemTable {
+  id: Id;
+  workspaceId: Id;
+  checklistId: Id;
+  position: number;
+  text: string;
+}
+
+export interface ChecklistRunTable {
+  id: Id;
+  workspaceId: Id;
+  checklistId: Id;
+  label: string;
+  startedAt: Instant;
+  completedAt: Instant | null;
+}
+
+export interface ChecklistRunItemTable {
+  id: Id;
+  workspaceId: Id;
+  runId: Id;
+  itemId: Id;
+  checkedAt: Instant;
+}
+
+export interface TemplateTable {
+  id: Id;
+  workspaceId: Id;
+  name: string;
+  description: string;
+  createdAt: Instant;
+}
+
+export interface TemplateStepTable {
+  id: Id;
+  workspaceId: Id;
+  templateId: Id;
+  position: number;
+  title: string;
+  minutes: number;
+  dayOffset: number;
+}
+
+export interface ExperimentTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id | null;
+  metricId: Id | null;
+  title: string;
+  assumption: string;
+  hypothesis: string;
+  startDay: Day;
+  endDay: Day;
+  status: 'planned' | 'running' | 'done';
+  result: string;
+  decision: 'scale' | 'iterate' | 'stop' | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface ExperimentVariantTable {
+  id: Id;
+  workspaceId: Id;
+  experimentId: Id;
+  name: string;
+  trials: number;
+  successes: number;
+  position: number;
+}
+
+export interface FeedbackTable {
+  id: Id;
+  workspaceId: Id;
+  source: 'customer' | 'mentor' | 'peer' | 'other';
+  contactId: Id | null;
+  goalId: Id | null;
+  experimentId: Id | null;
+  content: string;
+  day: Day;
+  createdAt: Instant;
+}
+
+export interface ReviewTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  kind: 'weekly' | 'monthly';
+  period: string;
+  status: 'open' | 'done';
+  summary: string;
+  startedAt: Instant;
+  completedAt: Instant | null;
+}
+
+export interface ReviewAnswerTable {
+  id: Id;
+  workspaceId: Id;
+  reviewId: Id;
+  position: number;
+  prompt: string;
+  answer: string;
+}
+
+export interface ReviewDecisionTable {
+  id: Id;
+  workspaceId: Id;
+  reviewId: Id;
+  verdict: 'keep' | 'change' | 'drop';
+  text: string;
+  createdAt: Instant;
+}
+
+export interface ReviewPromptTable {
+  id: Id;
+  workspaceId: Id;
+  goalId: Id | null;
+  kind: 'weekly' | 'monthly';
+  text: string;
+  position: number;
+}
+
+export interface LessonTable {
+  id: Id;
+  workspaceId: Id;
+  title: string;
+  body: string;
+  origin: 'win' | 'failure' | 'experiment' | 'review' | 'other';
+  day: Day;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface LessonTagTable {
+  workspaceId: Id;
+  lessonId: Id;
+  tag: string;
+}
+
+export interface LessonLinkTable {
+  id: Id;
+  workspaceId: Id;
+  lessonId: Id;
+  targetType: 'goal' | 'experiment' | 'win' | 'task' | 'micro_goal' | 'review' | 'feedback';
+  targetId: Id;
+}
+
+/** Search documents of lessons: an FTS5 table on SQLite, a tsvector-indexed table on PostgreSQL. */
+export interface LessonSearchTable {
+  lessonId: Id;
+  workspaceId: Id;
+  document: string;
+}
+
+export interface WinTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  title: string;
+  note: string;
+  source: 'manual' | 'task' | 'micro_goal' | 'milestone';
+  sourceId: string | null;
+  visibility: 'private' | 'shared';
+  day: Day;
+  createdAt: Instant;
+}
+
+export interface EnergyEntryTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  day: Day;
+  energy: number;
+  sleepHours: number | null;
+  note: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface FocusWindowTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  day: Day;
+  startTime: string;
+  minutes: number;
+  label: string;
+  createdAt: Instant;
+}
+
+export interface ContactTable {
+  id: Id;
+  workspaceId: Id;
+  name: string;
+  kind: 'mentor' | 'collaborator' | 'customer' | 'peer' | 'other';
+  email: string;
+  note: string;
+  createdAt: Instant;
+}
+
+export interface ConversationTable {
+  id: Id;
+  workspaceId: Id;
+  contactId: Id;
+  day: Day;
+  note: string;
+  createdAt: Instant;
+}
+
+export interface PulseTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  kind: 'morale' | 'delight' | 'clarity' | 'custom';
+  question: string;
+  value: number;
+  day: Day;
+  note: string;
+  createdAt: Instant;
+}
+
+export interface PlaybookTable {
+  id: Id;
+  workspaceId: Id;
+  key: string;
+  name: string;
+  description: string;
+  body: string;
+  createdAt: Instant;
+}
+
+export interface Database {
+  users: UserTable;
+  workspaces: WorkspaceTable;
+  members: MemberTable;
+  goals: GoalTable;
+  metrics: MetricTable;
+  measurements: MeasurementTable;
+  weekPlans: WeekPlanTable;
+  microGoals: MicroGoalTable;
+  tasks: TaskTable;
+  routines: RoutineTable;
+  routinePauses: RoutinePauseTable;
+  checkIns: CheckInTable;
+  checklists: ChecklistTable;
+  checklistItems: ChecklistItemTable;
+  checklistRuns: ChecklistRunTable;
+  checklistRunItems: ChecklistRunItemTable;
+  templates: TemplateTable;
+  templateSteps: TemplateStepTable;
+  experiments: ExperimentTable;
+  experimentVariants: ExperimentVariantTable;
+  feedback: FeedbackTable;
+  reviews: ReviewTable;
+  reviewAnswers: ReviewAnswerTable;
+  reviewDecisions: ReviewDecisionTable;
+  reviewPrompts: ReviewPromptTable;
+  lessons: LessonTable;
+  lessonTags: LessonTagTable;
+  lessonLinks: LessonLinkTable;
+  lessonSearch: LessonSearchTable;
+  wins: WinTable;
+  energyEntries: EnergyEntryTable;
+  focusWindows: FocusWindowTable;
+  contacts: ContactTable;
+  conversations: ConversationTable;
+  pulses: PulseTable;
+  playbooks: PlaybookTable;
+}
+
+/** Kept so generated columns can be declared without touching every table later. */
+export type Generated<T> = ColumnType<T, T | undefined, T>;
