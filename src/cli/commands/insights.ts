@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+import type { CliApp } from '../app.js';
+
+export function registerInsightsCommands(_program: Command, _app: CliApp): void {}
