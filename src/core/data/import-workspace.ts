@@ -1,0 +1,132 @@
+import { ExportFileSchema } from '#contracts/data.js';
+import type { Database } from '#db/schema.js';
+import { inTransaction, requireRole, type Ctx } from '../context.js';
+import { AppError, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { rebuildSearchDocuments } from './search-documents.js';
+import { WORKSPACE_TABLES, type TableSpec } from './table-registry.js';
+
+type Row = Record<string, unknown>;
+
+export interface ImportResult {
+  rows: Record<string, number>;
+  /** True when ids already existed in this database and every row got a new id. */
+  renumbered: boolean;
+}
+
+/**
+ * Restore an export into the actor's workspace, which must be empty. All rows go in one
+ * transaction: a bad row anywhere restores nothing. Ids are kept, unless some already exist in
+ * this database (restoring next to the original), in which case every id is renumbered and every
+ * reference follows.
+ */
+export async function importWorkspace(ctx: Ctx, file: unknown): Promise<ImportResult> {
+  requireRole(ctx, 'admin');
+  const data = parseInput(ExportFileSchema, file, 'export file');
+  const known = new Set<string>(WORKSPACE_TABLES.map((t) => t.table));
+  const unknown = Object.keys(data.tables).filter((t) => !known.has(t));
+  if (unknown.length > 0) {
+    throw new AppError('validation', `The export file has tables this version does not know: ${unknown.join(', ')}.`);
+  }
+
+  return inTransaction(ctx, async (trx) => {
+    await assertEmpty(trx);
+    const renumbered = await idsCollide(trx, data.tables);
+    const idMap = new Map<string, string>();
+    if (renumbered) {
+      for (const rows of Object.values(data.tables)) for (const row of rows) if (typeof row.id === 'string') idMap.set(row.id, newId());
+    }
+    const mapId = (value: unknown): unknown => (typeof value === 'string' && renumbered ? idMap.get(value) ?? value : value);
+
+    const counts: Record<string, number> = {};
+    for (const spec of WORKSPACE_TABLES) {
+      const rows = orderSelfReferences(spec, data.tables[spec.table] ?? []);
+      counts[spec.table] = rows.length;
+      const prepared = rows.map((row, index) => prepareRow(trx, spec, row, index, mapId));
+      for (let i = 0; i < prepared.length; i += 100) {
+        const chunk = prepared.slice(i, i + 100);
+        try {
+          await trx.db.insertInto(spec.table as 'goals').values(chunk as never).execute();
+        } catch (error) {
+          throw new AppError('validation', `The export file's ${spec.table} rows ${i + 1}–${i + chunk.length} could not be restored (${describe(error)}). Nothing was imported.`);
+        }
+      }
+    }
+    await trx.db
+      .updateTable('workspaces')
+      .set({ name: data.workspace.name, focusLimit: data.workspace.focusLimit, conversationTarget: data.workspace.conversationTarget })
+      .where('id', '=', trx.actor.workspaceId)
+      .execute();
+    await rebuildSearchDocuments(trx);
+    return { rows: counts, renumbered };
+  });
+}
+
+function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (v: unknown) => unknown): Row {
+  if (spec.hasId && typeof row.id !== 'string') {
+    throw new AppError('validation', `Row ${index + 1} of ${spec.table} in the export file has no id.`);
+  }
+  const out: Row = { ...row, workspaceId: ctx.actor.workspaceId };
+  if (spec.hasId) out.id = mapId(row.id);
+  for (const ref of spec.refs) if (out[ref.column] != null) out[ref.column] = mapId(out[ref.column]);
+  if (spec.polymorphic && out[spec.polymorphic.column] != null) out[spec.polymorphic.column] = mapId(out[spec.polymorphic.column]);
+  for (const col of spec.userColumns ?? []) out[col] = ctx.actor.userId;
+  return out;
+}
+
+/** Parents before children within one table (a carried-over task after the task it came from). */
+function orderSelfReferences(spec: TableSpec, rows: Row[]): Row[] {
+  const self = spec.refs.find((r) => r.table === spec.table);
+  if (!self) return rows;
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const placed = new Set<string>();
+  const out: Row[] = [];
+  const place = (row: Row, depth: number): void => {
+    const id = row.id as string;
+    if (placed.has(id) || depth > rows.length) return;
+    const parentId = row[self.column];
+    const parent = typeof parentId === 'string' ? byId.get(parentId) : undefined;
+    if (parent) place(parent, depth + 1);
+    placed.add(id);
+    out.push(row);
+  };
+  for (const row of rows) place(row, 0);
+  return out;
+}
+
+async function assertEmpty(ctx: Ctx): Promise<void> {
+  for (const spec of WORKSPACE_TABLES) {
+    const found = await ctx.db
+      .selectFrom(spec.table as 'goals')
+      .select('workspaceId')
+      .where('workspaceId', '=', ctx.actor.workspaceId)
+      .limit(1)
+      .executeTakeFirst();
+    if (found) {
+      throw new AppError('conflict', `Import restores into an empty workspace, and this one already has ${spec.table}. Use a fresh data directory (SMALLWINS_DATA_DIR) or a new workspace.`);
+    }
+  }
+}
+
+async function idsCollide(ctx: Ctx, tables: Record<string, Row[]>): Promise<boolean> {
+  for (const spec of WORKSPACE_TABLES) {
+    if (!spec.hasId) continue;
+    const ids = (tables[spec.table] ?? []).map((r) => r.id).filter((id): id is string => typeof id === 'string');
+    for (let i = 0; i < ids.length; i += 500) {
+      const hit = await ctx.db
+        .selectFrom(spec.table as keyof Database as 'goals')
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .limit(1)
+        .executeTakeFirst();
+      if (hit) return true;
+    }
+  }
+  return false;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Database messages name columns and constraints, which is what a person fixing the file needs.
+  return message.split('\n')[0]!.slice(0, 300);
+}
