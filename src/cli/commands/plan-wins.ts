@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { weekEnd, weekStart } from '#core/time/iso-week.js';
+import { currentWeek } from '#core/plan/plan-queries.js';
+import { listWins } from '#core/wins/list-wins.js';
+import { logWin } from '#core/wins/log-win.js';
+import { WeekSchema } from '#contracts/plan.js';
+import { parseInput } from '#core/errors.js';
+import type { CliApp } from '../app.js';
+import { dayArg, renderWins, shortDate, weekArg } from './plan-format.js';
+
+/** `win` to log one by hand, `wins` to look back at them. */
+export function registerWinCommands(program: Command, app: CliApp): void {
+  const { c } = app;
+
+  program
+    .command('win')
+    .description('Log a win by hand')
+    .argument('[title]', 'what went well')
+    .option('-n, --note <text>', 'a note', '')
+    .option('--shared', 'share it with the team')
+    .option('-d, --day <day>', 'the day it happened (YYYY-MM-DD, today or yesterday); default today')
+    .addHelpText('after', '\nExamples:\n  smallwins win "First paying customer"\n  smallwins win "Mentor liked the pitch" --note "Keep the demo short" --shared')
+    .action(async (title: string | undefined, opts: { note: string; shared?: boolean; day?: string }) => {
+      const t = await app.need(title, 'What went well?', 'win title: smallwins win "<title>"');
+      await app.withCtx(async (ctx) => {
+        const win = await logWin(ctx, { title: t, note: opts.note, visibility: opts.shared ? 'shared' : 'private', day: dayArg(ctx, opts.day) });
+        app.print(win, () => `${c.yellow('★')} Win logged: ${c.bold(win.title)} ${c.dim(`(${shortDate(win.day)}${win.visibility === 'shared' ? ', shared' : ''})`)}`);
+      });
+    });
+
+  program
+    .command('wins')
+    .description("Look back at a week's wins (default this week)")
+    .option('-w, --week <week>', 'ISO week (2026-W47), or this / last')
+    .option('--all', 'every win, not just one week')
+    .addHelpText('after', '\nExamples:\n  smallwins wins\n  smallwins wins --week last\n  smallwins wins --all')
+    .action(async (opts: { week?: string; all?: boolean }) => {
+      await app.withCtx(async (ctx) => {
+        const week = opts.all ? null : parseInput(WeekSchema, weekArg(ctx, opts.week) ?? currentWeek(ctx), 'week');
+        const wins = await listWins(ctx, week ? { from: weekStart(week), to: weekEnd(week) } : {});
+        const hint = `No wins ${week ? `in ${week}` : 'yet'}. Finish a task (smallwins done <task>) or log one: smallwins win "<title>"`;
+        app.print(wins, () => renderWins(wins, c, hint));
+      });
+    });
+}

@@ -1,0 +1,39 @@
+import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
+import { newId } from '../ids.js';
+import { copyOf } from './carry-over-task.js';
+import { toTask } from './task-queries.js';
+
+/**
+ * Bring every still-planned task of earlier days to today, in one transaction: each original is
+ * marked carried and gets a planned copy today, after today's own tasks. Returns how many moved.
+ */
+export async function carryOverUnfinished(ctx: Ctx): Promise<number> {
+  requireWriter(ctx);
+  return inTransaction(ctx, async (trx) => {
+    const ws = trx.actor.workspaceId;
+    const day = today(trx);
+    // Mark first and copy what was marked: a concurrent run finds nothing left to mark.
+    const marked = await trx.db
+      .updateTable('tasks')
+      .set({ status: 'carried' })
+      .where('workspaceId', '=', ws)
+      .where('day', '<', day)
+      .where('status', '=', 'planned')
+      .returningAll()
+      .execute();
+    if (marked.length === 0) return 0;
+    const last = await trx.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('workspaceId', '=', ws)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    const start = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
+    const createdAt = nowIso(trx);
+    const originals = marked.map(toTask).sort((a, b) => a.day.localeCompare(b.day) || a.position - b.position || a.createdAt.localeCompare(b.createdAt));
+    const copies = originals.map((task, i) => ({ ...copyOf(task), id: newId(), workspaceId: ws, day, position: start + i, createdAt }));
+    // Chunked to stay well under SQLite's limit on bound parameters per statement.
+    for (let i = 0; i < copies.length; i += 200) await trx.db.insertInto('tasks').values(copies.slice(i, i + 200)).execute();
+    return originals.length;
+  });
+}
