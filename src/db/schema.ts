@@ -274,6 +274,8 @@ export interface ReviewDecisionTable {
   reviewId: Id;
   verdict: 'keep' | 'change' | 'drop';
   text: string;
+  /** Order within the review (migration 0030); defaults to 0 on insert. */
+  position: Generated<number>;
   createdAt: Instant;
 }
 

@@ -9,6 +9,8 @@ import type { Ctx } from '../context.js';
 import { addMetric } from '../goals/add-metric.js';
 import { createGoal } from '../goals/create-goal.js';
 import { recordMeasurement } from '../goals/record-measurement.js';
+import { addLesson } from '../lessons/add-lesson.js';
+import { searchLessons } from '../lessons/search-lessons.js';
 import { newId } from '../ids.js';
 import { fixedClock } from '../time/clock.js';
 import { createUserWithWorkspace } from '../workspaces/bootstrap.js';
@@ -124,6 +126,16 @@ describeEachEngine('export and import', (s) => {
     broken.tables.tasks = [{ ...broken.tables.tasks![0]!, minutes: null }];
     await expect(importWorkspace(empty, broken)).rejects.toMatchObject({ code: 'validation', message: /tasks rows 1–1 could not be restored/ });
     expect((await exportWorkspace(empty)).tables.goals).toEqual([]);
+  });
+
+  it('makes restored lessons searchable again', async () => {
+    const source = await s.newCtx();
+    await addLesson(source, { title: 'Cold outreach needs a warm intro', body: 'Referrals converted three times better', origin: 'experiment', tags: ['outreach'] });
+    const restored = await freshTarget();
+    await importWorkspace(restored, await exportWorkspace(source));
+    const hits = await searchLessons(restored, { query: 'referrals' });
+    expect(hits.map((h) => h.title)).toEqual(['Cold outreach needs a warm intro']);
+    expect((await searchLessons(restored, { query: 'outreach' })).length).toBe(1);
   });
 
   it('writes one CSV per table with quoting', async () => {

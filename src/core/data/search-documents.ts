@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { lessonDocument } from '../lessons/lesson-queries.js';
 
 /**
  * Rebuild the lesson search documents of the workspace from lessons and their tags, as a restore
@@ -14,9 +15,4 @@ export async function rebuildSearchDocuments(ctx: Ctx): Promise<void> {
   for (const t of tags) byLesson.set(t.lessonId, [...(byLesson.get(t.lessonId) ?? []), t.tag]);
   const docs = lessons.map((l) => ({ lessonId: l.id, workspaceId: ws, document: lessonDocument(l.title, l.body, byLesson.get(l.id) ?? []) }));
   for (let i = 0; i < docs.length; i += 200) await ctx.db.insertInto('lessonSearch').values(docs.slice(i, i + 200)).execute();
-}
-
-/** The searchable text of a lesson. */
-export function lessonDocument(title: string, body: string, tags: string[]): string {
-  return [title, body, tags.join(' ')].filter(Boolean).join('\n');
 }
