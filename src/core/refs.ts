@@ -30,8 +30,8 @@ function baseQuery(ctx: Ctx, table: NamedTable) {
 }
 
 /**
- * Find the one row `ref` means: its full id, a unique id prefix of 4+ characters, or its exact
- * name (case-insensitive). Ambiguity is a conflict that lists the candidates, never a guess.
+ * Find the one row `ref` means: its full id, its exact name (case-insensitive), a unique id prefix
+ * of 4+ characters, or a unique part of its name. Ambiguity is a conflict that lists the candidates, never a guess.
  */
 export async function resolveRef(ctx: Ctx, table: NamedTable, ref: string, options: RefOptions): Promise<string> {
   const what = LABEL[table];
@@ -62,6 +62,17 @@ export async function resolveRef(ctx: Ctx, table: NamedTable, ref: string, optio
     if (byPrefix.length > 1) {
       throw new AppError('conflict', `"${trimmed}" is the start of several ${what} ids; type more of it.`);
     }
+  }
+  // Last, a unique part of the name: "run" finds "Morning run" when nothing else matches.
+  const pattern = `%${trimmed.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const byPart = await narrow(baseQuery(ctx, table))
+    .select([col])
+    .where(sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)
+    .limit(6)
+    .execute();
+  if (byPart.length === 1) return byPart[0]!.id;
+  if (byPart.length > 1) {
+    throw new AppError('conflict', `"${trimmed}" is part of several ${what} names (${byPart.map((r) => `"${(r as Record<string, unknown>)[col] as string}"`).join(', ')}); be more specific or use the id.`);
   }
   throw notFound(what, trimmed);
 }

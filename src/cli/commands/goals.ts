@@ -34,6 +34,7 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .command('list')
     .description('List goals, active first')
     .addOption(new Option('-s, --status <status>', 'only goals with this status').choices(['active', 'paused', 'done', 'dropped', 'all']).default('all'))
+    .addHelpText('after', '\nExamples:\n  smallwins goal list\n  smallwins goal list --status active\n  smallwins --json goal list')
     .action(async (opts: { status: 'active' | 'paused' | 'done' | 'dropped' | 'all' }) => {
       await app.withCtx(async (ctx) => {
         const goals = await listGoals(ctx, { status: opts.status });
@@ -51,7 +52,8 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
   goal
     .command('show')
     .description('Show a goal with its metrics and micro-goals')
-    .argument('<goal>', 'goal id, id prefix or title')
+    .argument('<goal>', 'goal id, id prefix, title or part of it')
+    .addHelpText('after', '\nExamples:\n  smallwins goal show "First 10 customers"\n  smallwins goal show zgt1')
     .action(async (ref: string) => {
       await app.withCtx(async (ctx) => {
         const detail = await showGoal(ctx, await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' }));
@@ -77,7 +79,7 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
   goal
     .command('update')
     .description("Change a goal's title, purpose, leverage point, status or target date")
-    .argument('<goal>', 'goal id, id prefix or title')
+    .argument('<goal>', 'goal id, id prefix, title or part of it')
     .option('-t, --title <title>')
     .option('-p, --purpose <text>')
     .option('-l, --leverage <text>')
@@ -96,7 +98,7 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
   metric
     .command('add')
     .description("Add a metric to a goal (the goal's first metric is its primary one)")
-    .argument('<goal>', 'goal id, id prefix or title')
+    .argument('<goal>', 'goal id, id prefix, title or part of it')
     .argument('<name>', 'what you count, e.g. "Paying customers"')
     .option('-u, --unit <unit>', 'unit, e.g. EUR or customers', '')
     .addOption(new Option('-d, --direction <dir>', 'which way is better').choices(['up', 'down']).default('up'))
@@ -117,6 +119,7 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .command('primary')
     .description("Make a metric its goal's primary metric")
     .argument('<metric>', 'metric id, id prefix or name')
+    .addHelpText('after', '\nExamples:\n  smallwins metric primary "Paying customers"')
     .action(async (ref: string) => {
       await app.withCtx(async (ctx) => {
         const m = await setPrimaryMetric(ctx, await resolveRef(ctx, 'metrics', ref, { nameColumn: 'name' }));

@@ -1,4 +1,87 @@
 import type { Command } from 'commander';
+import { routineScores, routineStreaks, type RoutineScores, type RoutineStreaks } from '#core/insights/routine-insights.js';
+import { shortId } from '#core/ids.js';
+import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
+import { plural, table } from '../format.js';
+import type { Colors } from '../io.js';
 
-export function registerInsightsCommands(_program: Command, _app: CliApp): void {}
+const RECENT_DAYS = 30;
+const LISTED_STREAKS = 15;
+
+function bar(score: number, width = 20): string {
+  const filled = Math.round(score * width);
+  return '█'.repeat(filled) + '·'.repeat(width - filled);
+}
+
+const percent = (score: number): string => `${(score * 100).toFixed(1)}%`;
+
+function renderScores(result: RoutineScores, explicitRange: boolean, c: Colors): string {
+  const title = `${c.bold(result.name)} ${c.dim(`(${shortId(result.routineId)})`)} strength score`;
+  if (result.series.length === 0) return `${title}\n${c.dim('No days to score in that range yet: check in on the routine to start its history.')}`;
+  const shown = explicitRange ? result.series : result.series.slice(-RECENT_DAYS);
+  const rows = [...shown].reverse().map((d) => [d.date, percent(d.score).padStart(6), c.green(bar(d.score))]);
+  const lines = [title, table([['DATE', ' SCORE', ''], ...rows], c)];
+  if (shown.length < result.series.length) {
+    lines.push(c.dim(`Showing the last ${RECENT_DAYS} of ${result.series.length} days; add --from YYYY-MM-DD for more, or --json for all of them.`));
+  }
+  return lines.join('\n');
+}
+
+function renderStreaks(result: RoutineStreaks, c: Colors): string {
+  const lines = [
+    `${c.bold(result.name)} ${c.dim(`(${shortId(result.routineId)})`)}`,
+    `  Current streak  ${result.current > 0 ? c.green(plural(result.current, 'day')) : '0 days'}`,
+    `  Best streak     ${plural(result.best, 'day')}`,
+  ];
+  if (result.streaks.length === 0) {
+    lines.push(c.dim('No streaks yet: each day you check in extends one.'));
+    return lines.join('\n');
+  }
+  const current = result.current > 0 ? result.streaks[0] : undefined;
+  const rows = result.streaks.slice(0, LISTED_STREAKS).map((s) => [
+    s.start, s.end, String(s.length), s === current ? c.green('✓ current') : s.length === result.best ? c.yellow('★ best') : '',
+  ]);
+  lines.push('', table([['START', 'END', 'DAYS', ''], ...rows], c));
+  if (result.streaks.length > LISTED_STREAKS) lines.push(c.dim(`… and ${result.streaks.length - LISTED_STREAKS} older ones (--json lists them all).`));
+  return lines.join('\n');
+}
+
+/** `routine scores` and `routine streaks`, added to the routine group of the systems commands. */
+export function registerInsightsCommands(program: Command, app: CliApp): void {
+  const { c } = app;
+  const routine =
+    program.commands.find((cmd) => cmd.name() === 'routine') ??
+    program.command('routine').description('Routines: habit-forming systems with a schedule and check-ins');
+
+  routine
+    .command('scores')
+    .description("A routine's strength score for every day (Loop Habit Tracker's algorithm, 0–100%)")
+    .argument('<routine>', 'routine id, id prefix or name')
+    .option('--from <date>', "first day, YYYY-MM-DD (default: the routine's first day)")
+    .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  smallwins routine scores "Morning run"\n  smallwins routine scores run --from 2026-11-01 --to 2026-11-30\n  smallwins routine scores run --json    # [{"date": "2026-11-18", "score": 0.4213}, …]',
+    )
+    .action(async (ref: string, opts: { from?: string; to?: string }) => {
+      await app.withCtx(async (ctx) => {
+        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
+        const result = await routineScores(ctx, { routineId, from: opts.from, to: opts.to });
+        app.print(result.series, () => renderScores(result, Boolean(opts.from), c));
+      });
+    });
+
+  routine
+    .command('streaks')
+    .description("A routine's current and best streak, and every streak it has had")
+    .argument('<routine>', 'routine id, id prefix or name')
+    .addHelpText('after', '\nExamples:\n  smallwins routine streaks "Morning run"\n  smallwins routine streaks run --json')
+    .action(async (ref: string) => {
+      await app.withCtx(async (ctx) => {
+        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
+        const result = await routineStreaks(ctx, { routineId });
+        app.print(result, () => renderStreaks(result, c));
+      });
+    });
+}

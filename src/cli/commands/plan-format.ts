@@ -1,37 +1,12 @@
-import { today, type Ctx } from '#core/context.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
 import type { WeekView } from '#core/plan/list-week.js';
-import { currentWeek } from '#core/plan/plan-queries.js';
 import type { TaskItem } from '#core/tasks/list-tasks.js';
 import type { Task } from '#core/tasks/task-queries.js';
 import type { Win } from '#core/wins/win-queries.js';
-import { addWeeks } from '#core/time/iso-week.js';
-import { addDays } from '#core/time/plain-date.js';
+import { shortDate } from '../dates.js';
 import type { Colors } from '../io.js';
 import { plural, table } from '../format.js';
-
-/** A day option: YYYY-MM-DD, or today / tomorrow / yesterday in the actor's time zone. */
-export function dayArg(ctx: Ctx, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const words: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
-  const offset = words[value.trim().toLowerCase()];
-  return offset === undefined ? value.trim() : addDays(today(ctx), offset);
-}
-
-/** A week option: YYYY-Www, or this / next / last. */
-export function weekArg(ctx: Ctx, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const words: Record<string, number> = { this: 0, next: 1, last: -1 };
-  const offset = words[value.trim().toLowerCase()];
-  return offset === undefined ? value.trim().toUpperCase() : addWeeks(currentWeek(ctx), offset);
-}
-
-/** "Wed 18 Nov" for an ISO date. */
-export function shortDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
 
 /** `--micro "<goal>: <title>"`, split at the first colon. */
 export function splitMicro(value: string): { goal: string; title: string } {

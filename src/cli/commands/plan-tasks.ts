@@ -15,7 +15,8 @@ import { resolveTaskRef } from '#core/tasks/task-ref.js';
 import { updateTask } from '#core/tasks/update-task.js';
 import type { CliApp } from '../app.js';
 import { parseNumber, plural } from '../format.js';
-import { dayArg, renderTasks, shortDate } from './plan-format.js';
+import { renderTasks } from './plan-format.js';
+import { dayArg, shortDate } from '../dates.js';
 
 const DAY_HELP = 'YYYY-MM-DD, today, tomorrow or yesterday';
 

@@ -6,7 +6,8 @@ import { logWin } from '#core/wins/log-win.js';
 import { WeekSchema } from '#contracts/plan.js';
 import { parseInput } from '#core/errors.js';
 import type { CliApp } from '../app.js';
-import { dayArg, renderWins, shortDate, weekArg } from './plan-format.js';
+import { renderWins } from './plan-format.js';
+import { dayArg, shortDate, weekArg } from '../dates.js';
 
 /** `win` to log one by hand, `wins` to look back at them. */
 export function registerWinCommands(program: Command, app: CliApp): void {

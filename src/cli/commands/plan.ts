@@ -13,7 +13,8 @@ import { resolveRef } from '#core/refs.js';
 import type { Ctx } from '#core/context.js';
 import type { CliApp } from '../app.js';
 import { table } from '../format.js';
-import { renderWeek, splitMicro, weekArg } from './plan-format.js';
+import { renderWeek, splitMicro } from './plan-format.js';
+import { weekArg } from '../dates.js';
 import { registerTaskCommands } from './plan-tasks.js';
 import { registerWinCommands } from './plan-wins.js';
 

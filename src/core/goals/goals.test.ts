@@ -7,6 +7,7 @@ import { listMeasurements, recordMeasurement } from './record-measurement.js';
 import { showGoal } from './show-goal.js';
 import { updateGoal } from './update-goal.js';
 import { AppError } from '../errors.js';
+import { resolveRef } from '../refs.js';
 
 describeEachEngine('goals and metrics', (s) => {
   it('creates a goal with purpose and leverage point and lists it', async () => {
@@ -70,6 +71,23 @@ describeEachEngine('goals and metrics', (s) => {
     expect((await listMeasurements(ctx, metric.id)).map((x) => x.value)).toEqual([2, 3]);
     expect((await showGoal(ctx, goal.id)).metrics[0]?.latest?.value).toBe(3);
     await expect(recordMeasurement(ctx, { metricId: metric.id, value: Number.NaN })).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('finds a goal by id, id prefix, exact title or a unique part of its title', async () => {
+    const ctx = await s.newCtx();
+    const { goal } = await createGoal(ctx, { title: 'First 10 paying customers' });
+    await createGoal(ctx, { title: 'Promotion 100% ready_now' });
+    await createGoal(ctx, { title: 'Run a marathon' });
+    expect(await resolveRef(ctx, 'goals', goal.id, { nameColumn: 'title' })).toBe(goal.id);
+    expect(await resolveRef(ctx, 'goals', goal.id.slice(0, 5), { nameColumn: 'title' })).toBe(goal.id);
+    expect(await resolveRef(ctx, 'goals', 'FIRST 10 PAYING CUSTOMERS', { nameColumn: 'title' })).toBe(goal.id);
+    expect(await resolveRef(ctx, 'goals', 'paying', { nameColumn: 'title' })).toBe(goal.id);
+    // Wildcards in what people type are literal characters.
+    expect(await resolveRef(ctx, 'goals', '100%', { nameColumn: 'title' })).not.toBe(goal.id);
+    await expect(resolveRef(ctx, 'goals', '_', { nameColumn: 'title' })).resolves.toBeTruthy();
+    await expect(resolveRef(ctx, 'goals', '%', { nameColumn: 'title' })).resolves.toBeTruthy();
+    await expect(resolveRef(ctx, 'goals', 'r', { nameColumn: 'title' })).rejects.toMatchObject({ code: 'conflict', message: /several goal names/ });
+    await expect(resolveRef(ctx, 'goals', 'zebra', { nameColumn: 'title' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it("never shows another workspace's goal", async () => {

@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { backupDatabase } from '#core/data/backup.js';
+import { exportToCsv } from '#core/data/csv-export.js';
+import { exportWorkspace } from '#core/data/export-workspace.js';
+import { importWorkspace } from '#core/data/import-workspace.js';
+import { AppError } from '#core/errors.js';
+import type { CliApp } from '../app.js';
+import { plural } from '../format.js';
+
+export function registerDataCommands(program: Command, app: CliApp): void {
+  const { c } = app;
+
+  program
+    .command('export')
+    .description('Export the whole workspace as versioned JSON (or CSV files, one per table)')
+    .option('-o, --out <file>', 'write the JSON to a file instead of standard output')
+    .option('--csv <dir>', 'write one CSV file per table into this folder')
+    .addHelpText('after', '\nExamples:\n  smallwins export > smallwins-backup.json\n  smallwins export --out backup.json\n  smallwins export --csv ./csv')
+    .action(async (opts: { out?: string; csv?: string }) => {
+      await app.withCtx(async (ctx) => {
+        const file = await exportWorkspace(ctx);
+        if (opts.csv) {
+          mkdirSync(opts.csv, { recursive: true });
+          const files = exportToCsv(file);
+          for (const [name, content] of files) writeFileSync(join(opts.csv, name), content);
+          app.io.err(`${c.green('✓')} ${plural(files.size, 'CSV file')} written to ${opts.csv}`);
+        }
+        const json = JSON.stringify(file, null, 2);
+        if (opts.out) {
+          writeFileSync(opts.out, `${json}\n`);
+          const rows = Object.values(file.tables).reduce((n, t) => n + t.length, 0);
+          app.io.err(`${c.green('✓')} ${plural(rows, 'row')} exported to ${opts.out}`);
+        } else if (!opts.csv) {
+          app.io.out(json);
+        }
+      });
+    });
+
+  program
+    .command('import')
+    .description('Restore a Small Wins export into an empty workspace, or import from another tracker')
+    .argument('<source>', 'an export file (.json), or "loop" followed by a Loop Habit Tracker export')
+    .argument('[path]', 'with "loop": the Loop CSV export (.zip or folder) or backup (.db)')
+    .addHelpText('after', '\nExamples:\n  smallwins import smallwins-backup.json\n  smallwins import loop ~/Downloads/Loop\\ Habits\\ CSV\\ 2026-11-20.zip\n  smallwins import loop ~/Downloads/Loop\\ Habits\\ Backup.db')
+    .action(async (source: string, path: string | undefined) => {
+      if (source === 'loop') {
+        const target = await app.need(path, 'Path of the Loop export (.zip, folder or .db)?', 'path: smallwins import loop <zip|folder|.db>');
+        const { importLoop } = await import('#core/import/loop/import-loop.js');
+        await app.withCtx(async (ctx) => {
+          const result = await importLoop(ctx, { path: target });
+          app.print(result, () => `${c.green('✓')} Imported from Loop: ${JSON.stringify(result)}`);
+        });
+        return;
+      }
+      const file = readJson(source);
+      await app.withCtx(async (ctx) => {
+        const result = await importWorkspace(ctx, file);
+        const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+        app.print(result, () => `${c.green('✓')} Restored ${plural(total, 'row')} from ${source}${result.renumbered ? c.dim(' (ids renumbered: they already existed here)') : ''}`);
+      });
+    });
+
+  program
+    .command('backup')
+    .description('Make a consistent copy of the live SQLite database')
+    .argument('[file]', 'where to write it (default: backups/ in the data directory)')
+    .addHelpText('after', '\nExamples:\n  smallwins backup\n  smallwins backup /mnt/usb/smallwins.db')
+    .action(async (file: string | undefined) => {
+      await app.withCtx(async (ctx, { config }) => {
+        let target = file;
+        if (!target) {
+          const dir = join(config.dataDir, 'backups');
+          mkdirSync(dir, { recursive: true });
+          target = join(dir, `smallwins-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.db`);
+        }
+        const result = await backupDatabase(ctx.db, target);
+        app.print(result, () => `${c.green('✓')} Backup written to ${result.path}`);
+      });
+    });
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new AppError('not_found', `Cannot read ${path}: check the path.`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError('validation', `${path} is not valid JSON (${error instanceof Error ? error.message : 'parse error'}). Is it a Small Wins export?`);
+  }
+}

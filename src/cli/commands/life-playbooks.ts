@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { AppError } from '#core/errors.js';
+import { shortId } from '#core/ids.js';
+import { applyPlaybook } from '#core/playbooks/apply-playbook.js';
+import { importPlaybook } from '#core/playbooks/import-playbook.js';
+import { listPlaybooks, showPlaybook, type Playbook } from '#core/playbooks/playbook-queries.js';
+import { savePlaybook } from '#core/playbooks/save-playbook.js';
+import { resolveRef } from '#core/refs.js';
+import type { CliApp } from '../app.js';
+import { plural, table } from '../format.js';
+import { describeSchedule } from './life-common.js';
+
+/** The JSON form of a playbook: the same shape `playbook import` reads back. */
+function exported(p: Playbook) {
+  return { key: p.key, name: p.name, description: p.description, builtIn: p.builtIn, body: p.body };
+}
+
+function range(from: number | null, to: number | null, unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  if (from !== null && to !== null) return `${from} → ${to}${u}`;
+  if (to !== null) return `target ${to}${u}`;
+  return unit;
+}
+
+function renderPlaybook(p: Playbook, app: CliApp): string {
+  const { c } = app;
+  const b = p.body;
+  const pm = b.primaryMetric;
+  const lines = [`${c.bold(p.name)} ${c.dim(`(${p.key}, ${p.builtIn ? 'built-in' : 'saved'})`)}`];
+  if (p.description) lines.push(p.description);
+  lines.push('', c.bold('Goal'), `  ${b.goal.title}`);
+  if (b.goal.purpose) lines.push(`  Why: ${b.goal.purpose}`);
+  if (b.goal.leveragePoint) lines.push(`  Leverage point: ${b.goal.leveragePoint}`);
+  lines.push('', c.bold('Metrics'), `  ${c.yellow('★')} ${pm.name}  ${range(pm.baseline, pm.target, pm.unit)}${pm.targetInDays ? ` in ${pm.targetInDays} days` : ''}`);
+  for (const m of b.supportingMetrics) lines.push(`    ${m.name} ${c.dim(`[${m.indicator}]`)}  ${range(m.baseline, m.target, m.unit)}`);
+  if (b.microGoals.length > 0) lines.push('', c.bold('First week'), ...b.microGoals.map((t) => `  · ${t}`));
+  if (b.routines.length > 0) {
+    lines.push('', c.bold('Routines'));
+    for (const r of b.routines) {
+      const target = r.target ? `, ${r.target.kind === 'at_least' ? 'at least' : 'at most'} ${r.target.value}${r.target.unit ? ` ${r.target.unit}` : ''}` : '';
+      lines.push(`  ${r.name} ${c.dim(`(${describeSchedule(r.schedule)}${target})`)}${r.minimumVersion ? `\n    minimum: ${r.minimumVersion}` : ''}`);
+    }
+  }
+  if (b.reviewPrompts.length > 0) lines.push('', c.bold('Review prompts'), ...b.reviewPrompts.map((q) => `  ${c.dim(q.kind === 'weekly' ? 'weekly ' : 'monthly')} ${q.text}`));
+  lines.push('', c.dim(`Apply it: smallwins playbook apply ${p.key} [--title "…"] [--by YYYY-MM-DD]`));
+  return lines.join('\n');
+}
+
+export function registerPlaybookCommands(program: Command, app: CliApp): void {
+  const { c } = app;
+  const playbook = program.command('playbook').description('Playbooks: start a goal from a proven pattern, or save your own');
+
+  playbook
+    .command('list')
+    .description('Built-in playbooks and the ones this workspace saved')
+    .addHelpText('after', '\nExamples:\n  smallwins playbook list')
+    .action(async () => {
+      await app.withCtx(async (ctx) => {
+        const all = await listPlaybooks(ctx);
+        app.print(all.map(exported), () =>
+          `${table([
+            ['KEY', 'SOURCE', 'NAME', 'CREATES'],
+            ...all.map((p) => [p.key, p.builtIn ? 'built-in' : 'saved', p.name, c.dim(`${plural(p.body.microGoals.length, 'micro-goal')}, ${plural(p.body.routines.length, 'routine')}, ${plural(p.body.reviewPrompts.length, 'prompt')}`)]),
+          ], c)}\n${c.dim('See one: smallwins playbook show <key>')}`,
+        );
+      });
+    });
+
+  playbook
+    .command('show')
+    .description('Everything a playbook creates (with --json: a file `playbook import` reads)')
+    .argument('<key>', 'the playbook key, e.g. solo-founder')
+    .addHelpText('after', '\nExamples:\n  smallwins playbook show solo-founder\n  smallwins --json playbook show my-launch > my-launch.json')
+    .action(async (key: string) => {
+      await app.withCtx(async (ctx) => {
+        const p = await showPlaybook(ctx, key);
+        app.print(exported(p), () => renderPlaybook(p, app));
+      });
+    });
+
+  playbook
+    .command('apply')
+    .description("Create a goal from a playbook: metrics, this week's micro-goals, routines and review prompts")
+    .argument('<key>', 'the playbook key, e.g. side-project')
+    .option('-t, --title <title>', 'your own title for the goal')
+    .option('-b, --by <date>', "target date, YYYY-MM-DD (default: the playbook's span from today)")
+    .addHelpText('after', '\nExamples:\n  smallwins playbook apply solo-founder\n  smallwins playbook apply promotion --title "Become a staff engineer" --by 2027-06-30')
+    .action(async (key: string, opts: { title?: string; by?: string }) => {
+      await app.withCtx(async (ctx) => {
+        const r = await applyPlaybook(ctx, { key, goalTitle: opts.title, targetDate: opts.by });
+        app.print(r, () => {
+          const lines = [`${c.green('✓')} Goal ${c.bold(r.goal.title)} created from ${r.playbook.key} ${c.dim(`(${shortId(r.goal.id)}${r.goal.targetDate ? `, by ${r.goal.targetDate}` : ''})`)}`];
+          lines.push(`  ${plural(r.metrics.length, 'metric')}: ${r.metrics.map((m) => (m.primary ? `★ ${m.name}` : m.name)).join(', ')}`);
+          if (r.microGoals.length > 0) lines.push(`  ${plural(r.microGoals.length, 'micro-goal')} for ${r.microGoals[0]?.week}`);
+          if (r.routines.length > 0) lines.push(`  ${plural(r.routines.length, 'routine')}: ${r.routines.map((x) => x.name).join(', ')}`);
+          if (r.reviewPrompts.length > 0) lines.push(`  ${plural(r.reviewPrompts.length, 'review prompt')}`);
+          if (r.warning) lines.push(`${c.yellow('!')} ${r.warning}`);
+          lines.push(c.dim(`  Next: smallwins goal show ${shortId(r.goal.id)}`));
+          return lines.join('\n');
+        });
+      });
+    });
+
+  playbook
+    .command('save')
+    .description('Save one of your goals as a playbook this workspace can apply again')
+    .argument('<key>', 'a new key: lowercase letters, digits and dashes')
+    .requiredOption('-g, --goal <goal>', 'the goal to capture (id, id prefix or title)')
+    .option('--name <name>', 'a name for the playbook (default: the goal title)')
+    .option('-d, --description <text>', 'what it is for', '')
+    .addHelpText('after', '\nExamples:\n  smallwins playbook save my-launch --goal "Launch the beta" --name "Beta launch"')
+    .action(async (key: string, opts: { goal: string; name?: string; description: string }) => {
+      await app.withCtx(async (ctx) => {
+        const goalId = await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' });
+        const p = await savePlaybook(ctx, { key, name: opts.name, description: opts.description, fromGoalId: goalId });
+        app.print(exported(p), () => `${c.green('✓')} Saved playbook ${c.bold(p.key)} (${p.name})\n  Apply it again: smallwins playbook apply ${p.key}`);
+      });
+    });
+
+  playbook
+    .command('import')
+    .description('Import a playbook from a JSON file (the shape `--json playbook show` prints)')
+    .argument('<file>', 'path to the .json file')
+    .addHelpText('after', '\nExamples:\n  smallwins playbook import ./my-launch.json')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AppError('validation', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}. Give the path of a playbook JSON file.`);
+      }
+      await app.withCtx(async (ctx) => {
+        const p = await importPlaybook(ctx, text);
+        app.print(exported(p), () => `${c.green('✓')} Imported playbook ${c.bold(p.key)} (${p.name})\n  See it: smallwins playbook show ${p.key}`);
+      });
+    });
+}

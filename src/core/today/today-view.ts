@@ -1,0 +1,142 @@
+import type { Selectable } from 'kysely';
+import type { CheckInTable, RoutineTable } from '#db/schema.js';
+import { today as todayOf, type Ctx } from '../context.js';
+import { listFocusWindows } from '../energy/focus-windows.js';
+import type { FocusWindow } from '../energy/energy-queries.js';
+import { listGoals, type GoalSummary } from '../goals/list-goals.js';
+import { routineProgress } from '../insights/routine-progress.js';
+import { toCheckIn, toPause, toRoutine, type CheckIn, type Routine } from '../routines/routine-queries.js';
+import { describeSchedule, isDue, isPaused, periodOf } from '../routines/schedule.js';
+import { listTasks, type TaskItem } from '../tasks/list-tasks.js';
+import { isoWeekOf } from '../time/iso-week.js';
+import type { IsoDate } from '../time/plain-date.js';
+import { listWins } from '../wins/list-wins.js';
+import type { Win } from '../wins/win-queries.js';
+
+export interface TodayRoutine extends Routine {
+  scheduleText: string;
+  checkIn: CheckIn | null;
+  currentStreak: number;
+  bestStreak: number;
+  /** Strength score 0..1 at the end of the day. */
+  score: number;
+}
+
+export interface TodayView {
+  day: IsoDate;
+  week: string;
+  tasks: TaskItem[];
+  /** Tasks still planned on earlier days: candidates for carry-over. */
+  unfinishedBefore: number;
+  routines: TodayRoutine[];
+  focusWindows: FocusWindow[];
+  wins: Win[];
+  energy: { energy: number; sleepHours: number | null } | null;
+  goals: GoalSummary[];
+  totals: { tasksDone: number; tasksOpen: number; minutesPlanned: number; minutesDone: number; routinesDue: number; routinesChecked: number };
+}
+
+/** Everything the day asks for: its tasks, the routines due with their streaks, focus windows, wins and energy. */
+export async function todayView(ctx: Ctx, input: { day?: IsoDate } = {}): Promise<TodayView> {
+  const day = input.day ?? todayOf(ctx);
+  const ws = ctx.actor.workspaceId;
+  const [tasks, unfinished, routines, focusWindows, wins, energy, goals] = await Promise.all([
+    listTasks(ctx, { day }),
+    ctx.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('workspaceId', '=', ws)
+      .where('status', '=', 'planned')
+      .where('day', '<', day)
+      .executeTakeFirstOrThrow(),
+    dueRoutines(ctx, day),
+    listFocusWindows(ctx, { from: day, to: day }),
+    listWins(ctx, { from: day, to: day }),
+    ctx.db
+      .selectFrom('energyEntries')
+      .select(['energy', 'sleepHours'])
+      .where('workspaceId', '=', ws)
+      .where('userId', '=', ctx.actor.userId)
+      .where('day', '=', day)
+      .executeTakeFirst(),
+    listGoals(ctx, { status: 'active' }),
+  ]);
+  const live = tasks.filter((t) => t.status !== 'carried');
+  return {
+    day,
+    week: isoWeekOf(day),
+    tasks,
+    unfinishedBefore: Number(unfinished.n),
+    routines,
+    focusWindows,
+    wins,
+    energy: energy ?? null,
+    goals,
+    totals: {
+      tasksDone: live.filter((t) => t.status === 'done').length,
+      tasksOpen: live.filter((t) => t.status === 'planned').length,
+      minutesPlanned: live.filter((t) => t.status !== 'skipped').reduce((n, t) => n + t.minutes, 0),
+      minutesDone: live.filter((t) => t.status === 'done').reduce((n, t) => n + (t.actualMinutes ?? t.minutes), 0),
+      routinesDue: routines.length,
+      routinesChecked: routines.filter((r) => r.checkIn !== null).length,
+    },
+  };
+}
+
+/** The routines due on `day` (not archived, not paused), each with its check-in, streaks and score. */
+async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
+  const ws = ctx.actor.workspaceId;
+  const rows = await ctx.db
+    .selectFrom('routines')
+    .selectAll()
+    .where('workspaceId', '=', ws)
+    .where('archivedAt', 'is', null)
+    .where('startDay', '<=', day)
+    .orderBy('position')
+    .orderBy('createdAt')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [pauseRows, checkInRows] = await Promise.all([
+    ctx.db.selectFrom('routinePauses').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).execute(),
+    ctx.db
+      .selectFrom('checkIns')
+      .selectAll()
+      .where('workspaceId', '=', ws)
+      .where('routineId', 'in', ids)
+      .where('day', '<=', day)
+      .orderBy('day')
+      .execute(),
+  ]);
+  const byRoutine = new Map<string, Array<Selectable<CheckInTable>>>();
+  for (const c of checkInRows) {
+    let list = byRoutine.get(c.routineId);
+    if (!list) byRoutine.set(c.routineId, (list = []));
+    list.push(c);
+  }
+  const out: TodayRoutine[] = [];
+  for (const row of rows) {
+    const pauses = pauseRows.filter((p) => p.routineId === row.id).map(toPause);
+    if (isPaused(pauses, day)) continue;
+    const routine = toRoutine(row);
+    const checkIns = byRoutine.get(row.id) ?? [];
+    if (!isDue(routine, day, doneBeforeInPeriod(row, routine, checkIns, day))) continue;
+    const todays = checkIns.find((c) => c.day === day);
+    const progress = routineProgress(row, checkIns, pauses, { today: day });
+    out.push({
+      ...routine,
+      scheduleText: describeSchedule(routine.schedule),
+      checkIn: todays ? toCheckIn(todays) : null,
+      currentStreak: progress.currentStreak,
+      bestStreak: progress.bestStreak,
+      score: progress.score,
+    });
+  }
+  return out;
+}
+
+function doneBeforeInPeriod(row: Selectable<RoutineTable>, routine: Routine, checkIns: Array<Selectable<CheckInTable>>, day: IsoDate): number {
+  if (routine.schedule.kind !== 'times') return 0;
+  const period = periodOf(routine.schedule.periodDays, row.startDay, day);
+  return checkIns.filter((c) => c.day >= period.start && c.day < day && (c.status === 'done' || c.status === 'minimum')).length;
+}
