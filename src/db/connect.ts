@@ -24,6 +24,9 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   if (isPostgresUrl(options.url)) {
     const pg = await import('pg');
     const pool = new pg.default.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover, pg_terminate_backend) is dropped and
+    // replaced by the pool; without a listener Node would treat it as an uncaught error and exit.
+    pool.on('error', () => undefined);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   const { default: SQLite } = await import('better-sqlite3');
