@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { AppError } from '#core/errors.js';
 import type { Colors } from './io.js';
 
 /** Render rows as aligned columns; the last column may run long. */
@@ -19,7 +20,7 @@ export function table(rows: string[][], c?: Colors): string {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function visibleLength(s: string): number {
-  return s.replace(ANSI, '').length;
+  return s.includes('\u001b') ? s.replace(ANSI, '').length : s.length;
 }
 
 function pad(s: string, width: number): string {
@@ -30,11 +31,29 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
+/** Gathers a repeatable option (`--item a --item b`) into a list, in the order given. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const asNumber = (raw: string): number | null => (raw.trim() === '' || !Number.isFinite(Number(raw)) ? null : Number(raw));
+const notANumber = (name: string, raw: string) => `${name} must be a number, got "${raw}".`;
+
 /** Parse a number option, with a message that says what was expected. */
 export function parseNumber(name: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${value}".`);
+    const n = asNumber(value);
+    if (n === null) throw new InvalidArgumentError(notANumber(name, value));
     return n;
   };
+}
+
+/**
+ * The same for a number commander did not parse: an argument checked by the action, or the answer
+ * to an interactive question. Not being a number is a usage error (exit 2).
+ */
+export function numberArg(name: string, raw: string): number {
+  const n = asNumber(raw);
+  if (n === null) throw new AppError('validation', notANumber(name, raw));
+  return n;
 }

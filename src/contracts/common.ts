@@ -14,6 +14,12 @@ export const IsoDateSchema = z
   .regex(ISO_DATE, 'must be a date in the form YYYY-MM-DD')
   .refine(isRealDate, 'must be a real calendar date');
 
+/** Optional first and last days, both included; the last may not come before the first. */
+export const DayRangeSchema = z
+  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'must be on or after "from"' });
+export type DayRangeInput = z.input<typeof DayRangeSchema>;
+
 /** An ISO week, "YYYY-Www". */
 export const IsoWeekSchema = z
   .string()

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { FiniteNumber, IdSchema, IsoDateSchema, IsoWeekSchema, LocalTimeSchema, TextSchema, TitleSchema } from './common.js';
+import { ScheduleSchema } from './systems.js';
 
 /* Energy, focus windows, contacts and conversations, pulses and settings (PRODUCT parts 11–13). */
 
 const Level = (what: string) =>
   z.number().int(`${what} must be a whole number from 1 to 5`).min(1, `${what} must be from 1 to 5`).max(5, `${what} must be from 1 to 5`);
-
-export const DayRangeSchema = z
-  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from must be on or before to', path: ['to'] });
-export type DayRangeInput = z.input<typeof DayRangeSchema>;
 
 export const LogEnergySchema = z.object({
   energy: Level('energy'),
@@ -126,17 +122,11 @@ const PromptTextSchema = z.string().trim().min(1, 'must not be empty').max(500, 
 const UnitSchema = z.string().trim().max(40, 'must be at most 40 characters').default('');
 const DirectionSchema = z.enum(['up', 'down']).default('up');
 
-export const RoutineScheduleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('daily') }),
-  z.object({ kind: z.literal('times'), times: z.number().int().min(1), periodDays: z.number().int().min(1).max(366) }),
-  z.object({ kind: z.literal('weekdays'), weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'name at least one weekday (1 = Monday … 7 = Sunday)') }),
-  z.object({ kind: z.literal('rrule'), rrule: z.string().trim().min(1, 'must not be empty') }),
-]);
-
 const PlaybookRoutineSchema = z
   .object({
     name: TitleSchema,
-    schedule: RoutineScheduleSchema.default({ kind: 'daily' }),
+    // The same schedule a routine takes, so a playbook that imports is one that applies.
+    schedule: ScheduleSchema.default({ kind: 'daily' }),
     minimumVersion: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     target: z
       .object({ kind: z.enum(['at_least', 'at_most']), value: FiniteNumber.positive('must be more than 0'), unit: UnitSchema })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FiniteNumber, IdSchema, IsoDateSchema, LocalTimeSchema, TextSchema, TitleSchema } from './common.js';
+import { DayRangeSchema, FiniteNumber, IdSchema, IsoDateSchema, LocalTimeSchema, TextSchema, TitleSchema } from './common.js';
 import { TaskMinutesSchema } from './plan.js';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -107,10 +107,6 @@ export type UndoCheckInInput = z.input<typeof UndoCheckInSchema>;
 
 export const RoutinesDueSchema = z.object({ day: IsoDateSchema.optional() });
 export type RoutinesDueInput = z.input<typeof RoutinesDueSchema>;
-
-export const DayRangeSchema = z
-  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ['to'], message: 'must be on or after "from"' });
 
 export const ListCheckInsSchema = z.object({ routineId: IdSchema }).and(DayRangeSchema);
 export type ListCheckInsInput = z.input<typeof ListCheckInsSchema>;

@@ -76,3 +76,23 @@ export async function resolveRef(ctx: Ctx, table: NamedTable, ref: string, optio
   }
   throw notFound(what, trimmed);
 }
+
+/** Tables whose names are unique in a workspace, ignoring case. */
+export type UniquelyNamedTable = 'routines' | 'checklists' | 'templates' | 'contacts';
+
+/**
+ * The name of the row of `table` in the actor's workspace that `name` equals ignoring case, or
+ * null; `exceptId` leaves out the row being renamed. People refer to these rows by name without
+ * case, so "Run" next to "run" would be ambiguous; the unique key alone compares case, and is left
+ * to settle only a race between two writes of the very same name.
+ */
+export async function nameInUse(ctx: Ctx, table: UniquelyNamedTable, name: string, exceptId?: string): Promise<string | null> {
+  let query = ctx.db
+    .selectFrom(table as 'routines')
+    .select('name')
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where(sql`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  const row = await query.executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
@@ -41,6 +41,14 @@ export async function connect(options: ConnectOptions): Promise<Db> {
 
 /** Bring the schema up to date; returns the names of the migrations applied now. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  // Every CLI call starts here: when the newest migration is already recorded, one read suffices.
+  const latest = Object.keys(migrations).sort().at(-1);
+  try {
+    const { rows } = await sql<{ name: string }>`select name from schema_migrations order by name desc limit 1`.execute(db);
+    if (rows[0]?.name === latest) return [];
+  } catch {
+    // A new database has no migration table yet: the migrator creates it.
+  }
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -7,9 +7,9 @@ import { shortId } from '#core/ids.js';
 import { isIsoWeek, isoWeekOf, weekEnd, weekStart } from '#core/time/iso-week.js';
 import { addDays, eachDay, isoWeekday } from '#core/time/plain-date.js';
 import type { CliApp } from '../app.js';
-import { parseNumber, table } from '../format.js';
+import { numberArg, parseNumber, table } from '../format.js';
 import { dayArg, weekArg } from '../dates.js';
-import { levelBar, numberArg } from './life-common.js';
+import { levelBar } from './life-common.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

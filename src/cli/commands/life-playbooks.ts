@@ -7,9 +7,9 @@ import { importPlaybook } from '#core/playbooks/import-playbook.js';
 import { listPlaybooks, showPlaybook, type Playbook } from '#core/playbooks/playbook-queries.js';
 import { savePlaybook } from '#core/playbooks/save-playbook.js';
 import { resolveRef } from '#core/refs.js';
+import { describeSchedule } from '#core/routines/schedule.js';
 import type { CliApp } from '../app.js';
 import { plural, table } from '../format.js';
-import { describeSchedule } from './life-common.js';
 
 /** The JSON form of a playbook: the same shape `playbook import` reads back. */
 function exported(p: Playbook) {

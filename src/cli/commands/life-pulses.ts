@@ -5,9 +5,9 @@ import { listMyPulses, recordPulse } from '#core/pulses/record-pulse.js';
 import { today } from '#core/context.js';
 import { addWeeks, isoWeekOf, weekStart } from '#core/time/iso-week.js';
 import type { CliApp } from '../app.js';
-import { parseNumber, table } from '../format.js';
+import { numberArg, parseNumber, table } from '../format.js';
 import { dayArg } from '../dates.js';
-import { levelBar, numberArg } from './life-common.js';
+import { levelBar } from './life-common.js';
 
 const KINDS = ['morale', 'delight', 'clarity'] as const;
 const LABEL: Record<string, string> = { morale: 'Morale', delight: 'Customer delight', clarity: 'Clarity of vision', custom: 'Custom' };

@@ -91,6 +91,11 @@ export function renderWeek(view: WeekView, c: Colors): string {
   return lines.join('\n');
 }
 
+/** Finishing a task or micro-goal: the win it earned, or that it was done already (no second win). */
+export function renderDone(title: string, win: Win | null, c: Colors, after = ''): string {
+  return win ? `${c.green('✓')} Done: ${c.bold(title)}${after}\n${c.yellow('★')} Win logged: ${win.title}` : `${c.green('✓')} ${title} was already done${after}`;
+}
+
 const SOURCE: Record<Win['source'], string> = { manual: 'by hand', task: 'task', micro_goal: 'micro-goal', milestone: 'milestone' };
 
 export function renderWins(wins: Win[], c: Colors, emptyHint: string): string {

@@ -14,8 +14,8 @@ import { skipTask } from '#core/tasks/skip-task.js';
 import { resolveTaskRef } from '#core/tasks/task-ref.js';
 import { updateTask } from '#core/tasks/update-task.js';
 import type { CliApp } from '../app.js';
-import { parseNumber, plural } from '../format.js';
-import { renderTasks } from './plan-format.js';
+import { numberArg, parseNumber, plural } from '../format.js';
+import { renderDone, renderTasks } from './plan-format.js';
 import { dayArg, shortDate } from '../dates.js';
 
 const DAY_HELP = 'YYYY-MM-DD, today, tomorrow or yesterday';
@@ -50,7 +50,7 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins task add "Email 5 leads" --minutes 30 --micro "Book 3 demos"\n  smallwins task add "Draft pricing page" --minutes 45 --day tomorrow --goal Launch\n\nLonger work? Split it into several tasks of at most an hour.')
     .action(async (title: string | undefined, opts: LinkOptions & { minutes?: number; day?: string; note: string; micro?: string; goal?: string }) => {
       const t = await app.need(title, 'Task title?', 'task title: smallwins task add "<title>" --minutes 30');
-      const minutes = opts.minutes ?? Number(await app.need(undefined, 'How many minutes (15–60)?', 'task length: add --minutes 30 (15 to 60)'));
+      const minutes = opts.minutes ?? numberArg('minutes', await app.need(undefined, 'How many minutes (15–60)?', 'task length: add --minutes 30 (15 to 60)'));
       await app.withCtx(async (ctx) => {
         const added = await addTask(ctx, { title: t, minutes, day: dayArg(ctx, opts.day), note: opts.note, ...(await links(ctx, opts)) });
         app.print(added, () => `${c.green('✓')} Task ${c.bold(added.title)} planned for ${shortDate(added.day)} ${c.dim(`(${added.minutes} min, ${shortId(added.id)})`)}`);
@@ -116,11 +116,7 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
       await app.withCtx(async (ctx) => {
         const done = await completeTask(ctx, { taskId: await resolveTaskRef(ctx, ref), actualMinutes: opts.actual });
         const took = done.task.actualMinutes !== null ? c.dim(` (${done.task.actualMinutes} min)`) : '';
-        app.print(done, () =>
-          done.win
-            ? `${c.green('✓')} Done: ${c.bold(done.task.title)}${took}\n${c.yellow('★')} Win logged: ${done.win.title}`
-            : `${c.green('✓')} ${done.task.title} was already done${took}`,
-        );
+        app.print(done, () => renderDone(done.task.title, done.win, c, took));
       });
     });
 

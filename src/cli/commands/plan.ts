@@ -12,13 +12,11 @@ import { setWeekResult } from '#core/plan/set-week-result.js';
 import { resolveRef } from '#core/refs.js';
 import type { Ctx } from '#core/context.js';
 import type { CliApp } from '../app.js';
-import { table } from '../format.js';
-import { renderWeek, splitMicro } from './plan-format.js';
+import { collect, table } from '../format.js';
+import { renderDone, renderWeek, splitMicro } from './plan-format.js';
 import { weekArg } from '../dates.js';
 import { registerTaskCommands } from './plan-tasks.js';
 import { registerWinCommands } from './plan-wins.js';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Weekly micro-goals and week plans (`plan week`, `week`, `microgoal …`), daily tasks and wins. */
 export function registerPlanCommands(program: Command, app: CliApp): void {
@@ -93,11 +91,7 @@ export function registerPlanCommands(program: Command, app: CliApp): void {
     .action(async (ref: string, opts: { result?: string }) => {
       await app.withCtx(async (ctx) => {
         const done = await completeMicroGoal(ctx, { microGoalId: await resolveMicroGoalRef(ctx, ref), result: opts.result });
-        app.print(done, () =>
-          done.win
-            ? `${c.green('✓')} Done: ${c.bold(done.microGoal.title)}\n${c.yellow('★')} Win logged: ${done.win.title}`
-            : `${c.green('✓')} ${done.microGoal.title} was already done`,
-        );
+        app.print(done, () => renderDone(done.microGoal.title, done.win, c));
       });
     });
 

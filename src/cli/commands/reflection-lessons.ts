@@ -8,9 +8,8 @@ import { searchLessons } from '#core/lessons/search-lessons.js';
 import { shortId } from '#core/ids.js';
 import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
-import { parseNumber, table } from '../format.js';
+import { collect, parseNumber, table } from '../format.js';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const ORIGINS = ['win', 'failure', 'experiment', 'review', 'other'];
 
 export function registerLessonCommands(program: Command, app: CliApp): void {

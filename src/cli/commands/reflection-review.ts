@@ -15,9 +15,7 @@ import { resolveRef } from '#core/refs.js';
 import type { Ctx } from '#core/context.js';
 import type { Colors } from '../io.js';
 import type { CliApp } from '../app.js';
-import { plural, table } from '../format.js';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect, plural, table } from '../format.js';
 
 export function registerReviewCommands(program: Command, app: CliApp): void {
   const { c } = app;

@@ -8,8 +8,7 @@ import { shortId } from '#core/ids.js';
 import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import type { Colors } from '../io.js';
-import { table } from '../format.js';
-import { collect } from './systems-options.js';
+import { collect, table } from '../format.js';
 
 function renderRun(d: RunDetail, c: Colors): string {
   const head = `${c.bold(d.checklist.name)}${d.run.label ? ` · ${d.run.label}` : ''} ${c.dim(`(run ${shortId(d.run.id)}, ${d.checked}/${d.total} ticked${d.run.completedAt ? `, completed ${d.run.completedAt.slice(0, 10)}` : ''})`)}`;

@@ -84,8 +84,3 @@ export function routineState(r: Routine, pauses: Array<{ routineId: string; star
   if (r.startDay > day) return `starts ${r.startDay}`;
   return 'active';
 }
-
-/** Collect a repeatable option into a list. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}

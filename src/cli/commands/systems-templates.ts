@@ -8,8 +8,7 @@ import { createTemplate } from '#core/templates/create-template.js';
 import { listTemplates } from '#core/templates/list-templates.js';
 import type { CliApp } from '../app.js';
 import { dayArg, shortDate } from '../dates.js';
-import { plural, table } from '../format.js';
-import { collect } from './systems-options.js';
+import { collect, plural, table } from '../format.js';
 
 /** "Title|30|2" → a step: title, minutes, days after the start (0 when left out). */
 export function parseStep(value: string, index: number): { title: string; minutes: number; dayOffset: number } {

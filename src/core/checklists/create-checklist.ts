@@ -2,6 +2,7 @@ import { CreateChecklistSchema, type CreateChecklistInput } from '#contracts/sys
 import { inTransaction, nowIso, requireWriter, type Ctx } from '../context.js';
 import { conflict, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { nameInUse } from '../refs.js';
 import { getChecklist, type Checklist } from './checklist-queries.js';
 
 const taken = (name: string) => conflict(`You already have a checklist called "${name}". Pick another name, or run that one with: smallwins checklist run "${name}"`);
@@ -12,13 +13,7 @@ export async function createChecklist(ctx: Ctx, input: CreateChecklistInput): Pr
   const data = parseInput(CreateChecklistSchema, input, 'checklist');
   return inTransaction(ctx, async (trx) => {
     const ws = trx.actor.workspaceId;
-    const same = await trx.db
-      .selectFrom('checklists')
-      .select('id')
-      .where('workspaceId', '=', ws)
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', data.name.toLowerCase()))
-      .executeTakeFirst();
-    if (same) throw taken(data.name);
+    if (await nameInUse(trx, 'checklists', data.name)) throw taken(data.name);
     const id = newId();
     const result = await trx.db
       .insertInto('checklists')

@@ -1,4 +1,5 @@
-import { AddFocusWindowSchema, DayRangeSchema, type AddFocusWindowInput, type DayRangeInput } from '#contracts/life.js';
+import { DayRangeSchema, type DayRangeInput } from '#contracts/common.js';
+import { AddFocusWindowSchema, type AddFocusWindowInput } from '#contracts/life.js';
 import { isPostgres } from '#db/dialect.js';
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
 import { AppError, conflict, invalid, notFound, parseInput } from '../errors.js';

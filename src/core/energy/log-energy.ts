@@ -1,4 +1,5 @@
-import { DayRangeSchema, LogEnergySchema, type DayRangeInput, type LogEnergyInput } from '#contracts/life.js';
+import { DayRangeSchema, type DayRangeInput } from '#contracts/common.js';
+import { LogEnergySchema, type LogEnergyInput } from '#contracts/life.js';
 import { nowIso, requireWriter, type Ctx } from '../context.js';
 import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';

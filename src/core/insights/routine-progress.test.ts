@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay, wallTime } from '../time/local-day.js';
 import { addDays, dayNumber, eachDay } from '../time/plain-date.js';
-import { routineProgress, type CheckInShape, type PauseShape, type RoutineShape } from './routine-progress.js';
+import { routineProgress, routineRules, type CheckInShape, type PauseShape, type RoutineShape } from './routine-progress.js';
 
 const routine = (over: Partial<RoutineShape> = {}): RoutineShape => ({
   scheduleKind: 'daily', timesPerPeriod: null, periodDays: null, weekdays: null, rrule: null,
@@ -67,6 +67,22 @@ describe('routine progress', () => {
     const p = routineProgress(weekly, ['2026-03-03', '2026-03-10', '2026-03-17'].map((d) => checkIn(d)), [], { today: '2026-03-20' });
     expect(p.currentStreak).toBe(3);
     expect(p.bestStreak).toBe(3);
+  });
+
+  it('scores weekday and rule routines as daily habits with days off, and a quota by its own rate', () => {
+    const frequencyOf = (over: Partial<RoutineShape>) => routineRules(routine(over)).frequency;
+    expect(frequencyOf({ scheduleKind: 'weekdays', weekdays: '1,3,5' })).toEqual({ numerator: 1, denominator: 1 });
+    expect(frequencyOf({ scheduleKind: 'rrule', rrule: 'FREQ=MONTHLY;BYMONTHDAY=1' })).toEqual({ numerator: 1, denominator: 1 });
+    expect(frequencyOf({ scheduleKind: 'times', timesPerPeriod: 3, periodDays: 7 })).toEqual({ numerator: 3, denominator: 7 });
+    expect(frequencyOf({ scheduleKind: 'times', timesPerPeriod: 9, periodDays: 7 })).toEqual({ numerator: 1, denominator: 1 });
+  });
+
+  it('scores a routine whose rule cannot be read as a daily one, keeping its history visible', () => {
+    const days = run('2026-03-01', ['done', 'done', null, 'done']);
+    const broken = routineProgress(routine({ scheduleKind: 'rrule', rrule: 'NOT A RULE' }), days, [], { today: '2026-03-04' });
+    const daily = routineProgress(routine(), days, [], { today: '2026-03-04' });
+    expect(broken).toEqual(daily);
+    expect(broken.streaks.map((s) => s.length)).toEqual([1, 2]);
   });
 
   it('fills an N-times-per-period routine with automatic days, as Loop does', () => {

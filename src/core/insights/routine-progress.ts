@@ -1,13 +1,13 @@
 import type { CheckInTable, RoutinePauseTable, RoutineTable } from '#db/schema.js';
+import { dueDays, routineFrequency, toSchedule, type ScheduleColumns, type Scheduled } from '../routines/schedule.js';
 import { addDays, daysBetween, eachDay, type IsoDate } from '../time/plain-date.js';
 import { computeEntries } from './auto-checkmarks.js';
-import { EntryValue, type HabitRules, type LoopEntry } from './loop-entry.js';
+import { EntryValue, frequency, type Frequency, type HabitRules, type LoopEntry } from './loop-entry.js';
 import { dailyValues } from './loop-habit.js';
-import { routineFrequency, scheduledDays, type RoutineSchedule } from './routine-schedule.js';
 import { scoreSeries } from './score.js';
 import { findStreaks, type Streak } from './streaks.js';
 
-export type RoutineShape = RoutineSchedule & Pick<RoutineTable, 'targetKind' | 'targetValue'>;
+export type RoutineShape = ScheduleColumns & Pick<RoutineTable, 'startDay' | 'targetKind' | 'targetValue'>;
 export type CheckInShape = Pick<CheckInTable, 'day' | 'status' | 'value'>;
 export type PauseShape = Pick<RoutinePauseTable, 'startDay' | 'endDay'>;
 
@@ -29,11 +29,23 @@ export interface RoutineProgress {
   streaks: Streak[];
 }
 
+const scheduled = (routine: RoutineShape): Scheduled => ({ schedule: toSchedule(routine), startDay: routine.startDay });
+
+/**
+ * The frequency a routine is scored with. Loop knows only "n times in d days", so weekday and
+ * RFC 5545 schedules are scored as daily habits whose days off are skipped (see `routineEntries`)
+ * rather than by their average rate, which would let a Monday count for a missed Wednesday.
+ */
+export function scoringFrequency(routine: Scheduled): Frequency {
+  const kind = routine.schedule.kind;
+  return kind === 'weekdays' || kind === 'rrule' ? frequency(1, 1) : routineFrequency(routine);
+}
+
 /** The Loop rules a routine is scored by: its frequency, and its numerical target if it has one. */
 export function routineRules(routine: RoutineShape): HabitRules {
   const numerical = routine.targetKind !== 'none' && routine.targetValue !== null && Number.isFinite(routine.targetValue);
   return {
-    frequency: routineFrequency(routine),
+    frequency: scoringFrequency(scheduled(routine)),
     numerical,
     targetType: routine.targetKind === 'at_most' ? 'at_most' : 'at_least',
     target: numerical ? routine.targetValue! : 0,
@@ -65,9 +77,10 @@ export function routineEntries(routine: RoutineShape, checkIns: readonly CheckIn
   const rules = routineRules(routine);
   const byDay = new Map<IsoDate, number>();
   for (const c of checkIns) if (c.day >= from && c.day <= to) byDay.set(c.day, checkInValue(rules, c));
-  if (routine.scheduleKind === 'weekdays' || routine.scheduleKind === 'rrule') {
-    const due = scheduledDays(routine, from, to);
-    for (const day of eachDay(from, to)) if (!byDay.has(day) && !due(day)) byDay.set(day, EntryValue.SKIP);
+  const due = dueDays(scheduled(routine), from, to);
+  if (due) {
+    const dueSet = new Set(due);
+    for (const day of eachDay(from, to)) if (!byDay.has(day) && !dueSet.has(day)) byDay.set(day, EntryValue.SKIP);
   }
   for (const p of pauses) {
     const start = p.startDay > from ? p.startDay : from;

@@ -1,7 +1,8 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ContactTable } from '#db/schema.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
+import { nameInUse } from '../refs.js';
 
 export interface Contact {
   id: string;
@@ -41,14 +42,8 @@ export async function getContact(ctx: Ctx, contactId: string): Promise<Contact> 
  * looked up by name without case (`smallwins talk ana`), so "Ana" and "ana" would be ambiguous.
  */
 export async function assertNameFree(ctx: Ctx, name: string, exceptId?: string): Promise<void> {
-  let query = ctx.db
-    .selectFrom('contacts')
-    .select(['id', 'name'])
-    .where('workspaceId', '=', ctx.actor.workspaceId)
-    .where(sql<string>`lower(name)`, '=', name.toLowerCase());
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  const taken = await query.executeTakeFirst();
-  if (taken) throw nameTaken(taken.name);
+  const taken = await nameInUse(ctx, 'contacts', name, exceptId);
+  if (taken) throw nameTaken(taken);
 }
 
 export function nameTaken(name: string) {

@@ -1,8 +1,8 @@
 import { today, type Ctx } from '../context.js';
+import { dueDays, isPaused, toSchedule } from '../routines/schedule.js';
 import { localDay } from '../time/local-day.js';
 import { addDays, type IsoDate } from '../time/plain-date.js';
 import type { PeriodRange } from './review-period.js';
-import { scheduledDays } from './scheduled-days.js';
 
 export interface CheckInStats {
   done: number;
@@ -34,7 +34,7 @@ export async function checkInStats(ctx: Ctx, range: PeriodRange): Promise<CheckI
     .execute();
   const routines = await ctx.db
     .selectFrom('routines')
-    .select(['id', 'name', 'scheduleKind', 'weekdays', 'rrule', 'startDay', 'archivedAt'])
+    .select(['id', 'name', 'scheduleKind', 'timesPerPeriod', 'periodDays', 'weekdays', 'rrule', 'startDay', 'archivedAt'])
     .where('workspaceId', '=', ws)
     .where('startDay', '<=', range.to)
     // Instants compare as text; a day of margin covers any time zone.
@@ -72,9 +72,10 @@ export async function checkInStats(ctx: Ctx, range: PeriodRange): Promise<CheckI
     if (lastDue < range.from) continue;
     const archivedDay = r.archivedAt ? localDay(new Date(r.archivedAt), ctx.actor) : null;
     const paused = pauses.filter((p) => p.routineId === r.id);
-    for (const day of scheduledDays(r, range.from, lastDue) ?? []) {
+    // A "times" routine owes no particular day, so an empty day is not a miss.
+    for (const day of dueDays({ schedule: toSchedule(r), startDay: r.startDay }, range.from, lastDue) ?? []) {
       if (archivedDay !== null && day >= archivedDay) continue;
-      if (paused.some((p) => p.startDay <= day && (p.endDay === null || day <= p.endDay))) continue;
+      if (isPaused(paused, day)) continue;
       if (!checked.has(`${r.id}|${day}`)) miss(r.id, day);
     }
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { periodRange, resolvePeriod, weeksOfMonth } from './review-period.js';
-import { scheduledDays } from './scheduled-days.js';
 import { parseDecision } from './add-review-decision.js';
 
 describe('review periods', () => {
@@ -30,31 +29,6 @@ describe('review periods', () => {
     expect(() => resolvePeriod('monthly', '2026-W40', '2026-11-18')).toThrow(/"2026-W40" is not a month; give a month such as 2026-11/);
     expect(() => resolvePeriod('weekly', '2026-11', '2026-11-18')).toThrow(/is not a week/);
     expect(() => resolvePeriod('weekly', '2026-W54', '2026-11-18')).toThrow(/is not a week/);
-  });
-});
-
-describe('scheduled days of a routine', () => {
-  const routine = { weekdays: null, rrule: null, startDay: '2026-11-01' };
-  it('is every day for a daily routine, from its start day on', () => {
-    expect(scheduledDays({ ...routine, scheduleKind: 'daily' }, '2026-11-09', '2026-11-11')).toEqual(['2026-11-09', '2026-11-10', '2026-11-11']);
-    expect(scheduledDays({ ...routine, scheduleKind: 'daily', startDay: '2026-11-11' }, '2026-11-09', '2026-11-12')).toEqual(['2026-11-11', '2026-11-12']);
-    expect(scheduledDays({ ...routine, scheduleKind: 'daily', startDay: '2026-12-01' }, '2026-11-09', '2026-11-12')).toEqual([]);
-  });
-
-  it('follows ISO weekdays however they are written', () => {
-    expect(scheduledDays({ ...routine, scheduleKind: 'weekdays', weekdays: '1,3,5' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-09', '2026-11-11', '2026-11-13']);
-    expect(scheduledDays({ ...routine, scheduleKind: 'weekdays', weekdays: '[7]' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-15']);
-  });
-
-  it('expands an RFC 5545 rule and survives a broken or runaway one', () => {
-    expect(scheduledDays({ ...routine, scheduleKind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=TU,SA' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-10', '2026-11-14']);
-    expect(scheduledDays({ ...routine, scheduleKind: 'rrule', rrule: 'RRULE:FREQ=DAILY;INTERVAL=3' }, '2026-11-01', '2026-11-08')).toEqual(['2026-11-01', '2026-11-04', '2026-11-07']);
-    expect(scheduledDays({ ...routine, scheduleKind: 'rrule', rrule: 'NOT A RULE' }, '2026-11-09', '2026-11-15')).toEqual([]);
-    expect(scheduledDays({ ...routine, scheduleKind: 'rrule', rrule: 'FREQ=SECONDLY' }, '2026-11-09', '2026-11-10')).toEqual(['2026-11-09', '2026-11-10']);
-  });
-
-  it('has no fixed days for an "N times per period" routine', () => {
-    expect(scheduledDays({ ...routine, scheduleKind: 'times' }, '2026-11-09', '2026-11-15')).toBeNull();
   });
 });
 

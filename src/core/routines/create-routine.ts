@@ -2,7 +2,8 @@ import { CreateRoutineSchema, type CreateRoutineInput } from '#contracts/systems
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
 import { conflict, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { getRoutine, nameTakenMessage, routineNameTaken, scheduleColumns, type Routine } from './routine-queries.js';
+import { nameInUse } from '../refs.js';
+import { getRoutine, nameTakenMessage, scheduleColumns, type Routine } from './routine-queries.js';
 import { checkGoal, checkSchedule } from './routine-rules.js';
 
 /**
@@ -17,7 +18,7 @@ export async function createRoutine(ctx: Ctx, input: CreateRoutineInput): Promis
   const schedule = checkSchedule(data.schedule, startDay);
   return inTransaction(ctx, async (trx) => {
     await checkGoal(trx, data.goalId);
-    if (await routineNameTaken(trx, data.name)) throw conflict(nameTakenMessage(data.name));
+    if (await nameInUse(trx, 'routines', data.name)) throw conflict(nameTakenMessage(data.name));
     const last = await trx.db
       .selectFrom('routines')
       .select((eb) => eb.fn.max('position').as('max'))

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { CheckInTable, RoutinePauseTable, RoutineTable } from '#db/schema.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
-import type { Schedule } from './schedule.js';
+import { toSchedule, type Schedule, type ScheduleColumns } from './schedule.js';
 
 export interface RoutineTarget {
   kind: 'at_least' | 'at_most';
@@ -46,21 +46,8 @@ export interface CheckIn {
   updatedAt: string;
 }
 
-export function toSchedule(row: Pick<Selectable<RoutineTable>, 'scheduleKind' | 'timesPerPeriod' | 'periodDays' | 'weekdays' | 'rrule'>): Schedule {
-  switch (row.scheduleKind) {
-    case 'times':
-      return { kind: 'times', times: row.timesPerPeriod ?? 1, periodDays: row.periodDays ?? 7 };
-    case 'weekdays':
-      return { kind: 'weekdays', weekdays: (row.weekdays ?? '').split(',').filter(Boolean).map(Number) };
-    case 'rrule':
-      return { kind: 'rrule', rrule: row.rrule ?? 'FREQ=DAILY' };
-    default:
-      return { kind: 'daily' };
-  }
-}
-
 /** The schedule columns of a row, every column set so a change of kind clears the old ones. */
-export function scheduleColumns(s: Schedule): Pick<RoutineTable, 'scheduleKind' | 'timesPerPeriod' | 'periodDays' | 'weekdays' | 'rrule'> {
+export function scheduleColumns(s: Schedule): ScheduleColumns {
   return {
     scheduleKind: s.kind,
     timesPerPeriod: s.kind === 'times' ? s.times : null,
@@ -128,17 +115,6 @@ export async function pausesOf(ctx: Ctx, routineIds: string[]): Promise<Pause[]>
     .orderBy('id')
     .execute();
   return rows.map(toPause);
-}
-
-/** Whether a routine name is taken in the workspace, ignoring case (names are how people refer to routines). */
-export async function routineNameTaken(ctx: Ctx, name: string, exceptId?: string): Promise<boolean> {
-  let query = ctx.db
-    .selectFrom('routines')
-    .select('id')
-    .where('workspaceId', '=', ctx.actor.workspaceId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
 }
 
 export const nameTakenMessage = (name: string): string =>

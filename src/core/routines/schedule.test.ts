@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber, daysBetween, eachDay, fromDayNumber, isoWeekday } from '../time/plain-date.js';
 import { normalizeRrule, rruleDaysBetween } from './rrule-schedule.js';
-import { describeSchedule, isDue, isPaused, periodOf, routineFrequency, type Schedule } from './schedule.js';
+import { describeSchedule, dueDays, isDue, isPaused, periodOf, routineFrequency, toSchedule, type Schedule, type ScheduleColumns } from './schedule.js';
 
 const seed = 20261122;
 const day = fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2040-12-31') }).map(fromDayNumber);
@@ -89,6 +89,73 @@ describe('isDue', () => {
       }),
       { seed },
     );
+  });
+});
+
+describe('dueDays', () => {
+  /** The days a stored routine is due from `from` to `to`, read as Today, the score and the reviews read them. */
+  const stored = (row: Partial<ScheduleColumns> & { startDay?: string }, from: string, to: string) => {
+    const columns: ScheduleColumns = { scheduleKind: 'daily', timesPerPeriod: null, periodDays: null, weekdays: null, rrule: null, ...row };
+    return dueDays({ schedule: toSchedule(columns), startDay: row.startDay ?? '2026-11-01' }, from, to);
+  };
+
+  it('lists exactly the days isDue answers yes to, none before the start day', () => {
+    const schedules: Schedule[] = [
+      { kind: 'daily' },
+      { kind: 'weekdays', weekdays: [2, 6] },
+      { kind: 'rrule', rrule: 'FREQ=MONTHLY;BYMONTHDAY=1,15' },
+      { kind: 'rrule', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH' },
+    ];
+    fc.assert(
+      fc.property(day, fc.integer({ min: -40, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.constantFrom(...schedules), (start, skip, len, schedule) => {
+        const from = addDays(start, skip);
+        const to = addDays(from, len);
+        expect(dueDays({ schedule, startDay: start }, from, to)).toEqual(eachDay(from, to).filter((d) => due(schedule, start, d)));
+      }),
+      { seed, numRuns: 80 },
+    );
+  });
+
+  it('is every day for a daily routine, from its start day on', () => {
+    expect(stored({}, '2026-11-09', '2026-11-11')).toEqual(['2026-11-09', '2026-11-10', '2026-11-11']);
+    expect(stored({ startDay: '2026-11-11' }, '2026-11-09', '2026-11-12')).toEqual(['2026-11-11', '2026-11-12']);
+    expect(stored({ startDay: '2026-12-01' }, '2026-11-09', '2026-11-12')).toEqual([]);
+  });
+
+  it('follows ISO weekdays however they are written', () => {
+    expect(stored({ scheduleKind: 'weekdays', weekdays: '1,3,5' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-09', '2026-11-11', '2026-11-13']);
+    expect(stored({ scheduleKind: 'weekdays', weekdays: '[7]' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-15']);
+  });
+
+  it('expands an RFC 5545 rule, and reads one that cannot be read (or runs finer than a day) as every day', () => {
+    expect(stored({ scheduleKind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=TU,SA' }, '2026-11-09', '2026-11-15')).toEqual(['2026-11-10', '2026-11-14']);
+    expect(stored({ scheduleKind: 'rrule', rrule: 'RRULE:FREQ=DAILY;INTERVAL=3' }, '2026-11-01', '2026-11-08')).toEqual(['2026-11-01', '2026-11-04', '2026-11-07']);
+    expect(stored({ scheduleKind: 'rrule', rrule: 'NOT A RULE' }, '2026-11-09', '2026-11-11')).toEqual(['2026-11-09', '2026-11-10', '2026-11-11']);
+    expect(stored({ scheduleKind: 'rrule', rrule: 'FREQ=SECONDLY' }, '2026-11-09', '2026-11-10')).toEqual(['2026-11-09', '2026-11-10']);
+  });
+
+  it('has no fixed days for an "N times per period" routine', () => {
+    expect(stored({ scheduleKind: 'times', timesPerPeriod: 3, periodDays: 7 }, '2026-11-09', '2026-11-15')).toBeNull();
+  });
+});
+
+describe('toSchedule', () => {
+  const row = (over: Partial<ScheduleColumns>): ScheduleColumns => ({ scheduleKind: 'daily', timesPerPeriod: null, periodDays: null, weekdays: null, rrule: null, ...over });
+
+  it('reads the stored columns back into the schedule that was saved', () => {
+    expect(toSchedule(row({ scheduleKind: 'times', timesPerPeriod: 3, periodDays: 7 }))).toEqual({ kind: 'times', times: 3, periodDays: 7 });
+    expect(toSchedule(row({ scheduleKind: 'weekdays', weekdays: '1,3,5' }))).toEqual({ kind: 'weekdays', weekdays: [1, 3, 5] });
+    expect(toSchedule(row({ scheduleKind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=FR' }))).toEqual({ kind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=FR' });
+  });
+
+  it.each<[string, Partial<ScheduleColumns>]>([
+    ['a rule that fails the checks', { scheduleKind: 'rrule', rrule: 'FREQ=WEEKLY;BYDAY=XX' }],
+    ['a missing rule', { scheduleKind: 'rrule', rrule: null }],
+    ['a weekday list with no weekday', { scheduleKind: 'weekdays', weekdays: '' }],
+    ['a quota larger than its period', { scheduleKind: 'times', timesPerPeriod: 9, periodDays: 7 }],
+    ['a quota without its period', { scheduleKind: 'times', timesPerPeriod: 2, periodDays: null }],
+  ])('reads %s as every day', (_what, over) => {
+    expect(toSchedule(row(over))).toEqual({ kind: 'daily' });
   });
 });
 

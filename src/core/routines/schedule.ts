@@ -1,11 +1,17 @@
+import type { RoutineTable } from '#db/schema.js';
+import { frequency, type Frequency } from '../insights/loop-entry.js';
 import { isoWeekOf, weekEnd, weekStart } from '../time/iso-week.js';
-import { addDays, daysBetween, endOfMonth, isoWeekday, startOfMonth, type IsoDate } from '../time/plain-date.js';
-import { rruleOccurrencesPerPeriod, rruleOccursOn } from './rrule-schedule.js';
+import { addDays, daysBetween, eachDay, endOfMonth, isoWeekday, startOfMonth, type IsoDate } from '../time/plain-date.js';
+import { normalizeRrule, rruleDaysBetween, rruleOccurrencesPerPeriod, rruleOccursOn } from './rrule-schedule.js';
 
 /*
  * Pure schedule rules: no I/O, no clock. Every answer is about calendar dates, so daylight saving
  * and time zones never enter; the caller has already turned "now" into the user's local day.
+ * Today, the routine views, the strength score and the reviews all ask these functions which
+ * days a routine is due, so they cannot disagree.
  */
+
+export type { Frequency };
 
 export type Schedule =
   | { kind: 'daily' }
@@ -24,10 +30,40 @@ export interface Period {
   end: IsoDate;
 }
 
-/** How often a habit repeats, as Loop Habit Tracker counts it: `numerator` times per `denominator` days. */
-export interface Frequency {
-  numerator: number;
-  denominator: number;
+/** The columns a routine's schedule is stored in. */
+export type ScheduleColumns = Pick<RoutineTable, 'scheduleKind' | 'timesPerPeriod' | 'periodDays' | 'weekdays' | 'rrule'>;
+
+const EVERY_DAY: Schedule = { kind: 'daily' };
+
+/**
+ * The schedule stored in a routine's columns. Schedules are checked when saved, but a row can
+ * still come from an old backup or a hand-edited database; the one rule for those: a schedule
+ * whose days cannot be read (a recurrence rule that fails `normalizeRrule`, no weekday in the
+ * list, a quota that does not fit its period) is read as every day. The routine then shows up
+ * rather than silently vanishing, and Today, the score and the reviews agree on it. Weekdays are
+ * read as ISO digits however they are written ("1,3,5" or "[1,3,5]").
+ */
+export function toSchedule(row: ScheduleColumns): Schedule {
+  switch (row.scheduleKind) {
+    case 'times': {
+      const times = row.timesPerPeriod ?? 0;
+      const periodDays = row.periodDays ?? 0;
+      const fits = Number.isInteger(times) && Number.isInteger(periodDays) && times >= 1 && periodDays >= times;
+      return fits ? { kind: 'times', times, periodDays } : EVERY_DAY;
+    }
+    case 'weekdays': {
+      const weekdays = [...new Set((row.weekdays ?? '').match(/[1-7]/g)?.map(Number) ?? [])].sort((a, b) => a - b);
+      return weekdays.length > 0 ? { kind: 'weekdays', weekdays } : EVERY_DAY;
+    }
+    case 'rrule':
+      try {
+        return { kind: 'rrule', rrule: normalizeRrule(row.rrule ?? '') };
+      } catch {
+        return EVERY_DAY;
+      }
+    default:
+      return EVERY_DAY;
+  }
 }
 
 /**
@@ -68,14 +104,31 @@ export function isDue(routine: Scheduled, day: IsoDate, doneBefore = 0): boolean
   }
 }
 
-/** Loop Habit Tracker writes equal terms as 1/1 (7 of 7 days is "every day"). */
-function frequency(numerator: number, denominator: number): Frequency {
-  return numerator === denominator ? { numerator: 1, denominator: 1 } : { numerator, denominator };
+/**
+ * The days from `from` to `to` on which the routine is due by the calendar alone, the same days
+ * `isDue` answers one by one (none before the start day); null for a "times" routine, which may
+ * be met on any day of its period, so no single day is owed.
+ */
+export function dueDays(routine: Scheduled, from: IsoDate, to: IsoDate): IsoDate[] | null {
+  const s = routine.schedule;
+  if (s.kind === 'times') return null;
+  const start = routine.startDay > from ? routine.startDay : from;
+  if (start > to) return [];
+  switch (s.kind) {
+    case 'daily':
+      return eachDay(start, to);
+    case 'weekdays':
+      return eachDay(start, to).filter((d) => s.weekdays.includes(isoWeekday(d)));
+    case 'rrule':
+      return rruleDaysBetween(s.rrule, routine.startDay, start, to);
+  }
 }
 
 /**
- * The routine's frequency as Loop Habit Tracker understands it: daily 1/1, "N times per P days"
- * N/P, k weekdays k/7. A recurrence rule has no exact Loop equivalent, so it is approximated by
+ * How often the routine is due, as a fraction Loop Habit Tracker would show: daily 1/1, "N times
+ * per P days" N/P, k weekdays k/7. It is for people to read; the strength score scores weekday and
+ * rule schedules as daily habits with their days off skipped (`scoringFrequency` in insights).
+ * A recurrence rule has no exact Loop equivalent, so it is approximated by
  * its long-run rate over its natural period (DAILY 1 day, or 7 when it picks weekdays; WEEKLY 7;
  * MONTHLY 30; YEARLY 365; each times INTERVAL): occurrences are counted over four years from the
  * start, ignoring COUNT and UNTIL, and rounded to a whole number per period (at least 1 when the

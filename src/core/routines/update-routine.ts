@@ -2,7 +2,8 @@ import { UpdateRoutineSchema, type UpdateRoutineInput } from '#contracts/systems
 import type { RoutineTable } from '#db/schema.js';
 import { inTransaction, requireWriter, type Ctx } from '../context.js';
 import { conflict, invalid, parseInput } from '../errors.js';
-import { getRoutine, nameTakenMessage, routineNameTaken, scheduleColumns, type Routine } from './routine-queries.js';
+import { nameInUse } from '../refs.js';
+import { getRoutine, nameTakenMessage, scheduleColumns, type Routine } from './routine-queries.js';
 import { checkGoal, checkSchedule } from './routine-rules.js';
 
 /**
@@ -17,7 +18,7 @@ export async function updateRoutine(ctx: Ctx, input: UpdateRoutineInput): Promis
     const startDay = data.startDay ?? before.startDay;
     const changes: Partial<RoutineTable> = {};
     if (data.name !== undefined && data.name !== before.name) {
-      if (await routineNameTaken(trx, data.name, routineId)) throw conflict(nameTakenMessage(data.name));
+      if (await nameInUse(trx, 'routines', data.name, routineId)) throw conflict(nameTakenMessage(data.name));
       changes.name = data.name;
     }
     if (data.goalId !== undefined) {

@@ -2,6 +2,7 @@ import { CreateTemplateSchema, type CreateTemplateInput } from '#contracts/syste
 import { inTransaction, nowIso, requireWriter, type Ctx } from '../context.js';
 import { conflict, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { nameInUse } from '../refs.js';
 import { getTemplate, type Template } from './template-queries.js';
 
 const taken = (name: string) => conflict(`You already have a template called "${name}". Pick another name, or apply that one with: smallwins template apply "${name}"`);
@@ -15,13 +16,7 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput): Prom
   const data = parseInput(CreateTemplateSchema, input, 'template');
   return inTransaction(ctx, async (trx) => {
     const ws = trx.actor.workspaceId;
-    const same = await trx.db
-      .selectFrom('templates')
-      .select('id')
-      .where('workspaceId', '=', ws)
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', data.name.toLowerCase()))
-      .executeTakeFirst();
-    if (same) throw taken(data.name);
+    if (await nameInUse(trx, 'templates', data.name)) throw taken(data.name);
     const id = newId();
     const result = await trx.db
       .insertInto('templates')

@@ -40,19 +40,34 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
+// Streaks and scores walk the same few thousand dates many times: remember conversions (bounded).
+const dayNumbers = new Map<string, number>();
+const dates = new Map<number, IsoDate>();
+const CACHE_LIMIT = 100_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 for a civil date (Howard Hinnant's days_from_civil). */
 export function dayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return remember(dayNumbers, date, era * 146097 + doe - 719468);
 }
 
 /** The civil date of a day number (civil_from_days). */
 export function fromDayNumber(n: number): IsoDate {
+  const known = dates.get(n);
+  if (known !== undefined) return known;
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -62,7 +77,7 @@ export function fromDayNumber(n: number): IsoDate {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp + (mp < 10 ? 3 : -9);
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return formatCivil({ year, month, day });
+  return remember(dates, n, formatCivil({ year, month, day }));
 }
 
 export function formatCivil({ year, month, day }: Civil): IsoDate {

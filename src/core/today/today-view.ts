@@ -83,6 +83,8 @@ export async function todayView(ctx: Ctx, input: { day?: IsoDate } = {}): Promis
   };
 }
 
+type HistoryRow = Pick<Selectable<CheckInTable>, 'routineId' | 'day' | 'status' | 'value'>;
+
 /** The routines due on `day` (not archived, not paused), each with its check-in, streaks and score. */
 async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
   const ws = ctx.actor.workspaceId;
@@ -97,18 +99,21 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [pauseRows, checkInRows] = await Promise.all([
+  const [pauseRows, checkInRows, todaysRows] = await Promise.all([
     ctx.db.selectFrom('routinePauses').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).execute(),
+    // The history feeds streaks and scores: only the four columns they read, as it may be years long.
     ctx.db
       .selectFrom('checkIns')
-      .selectAll()
+      .select(['routineId', 'day', 'status', 'value'])
       .where('workspaceId', '=', ws)
       .where('routineId', 'in', ids)
       .where('day', '<=', day)
       .orderBy('day')
       .execute(),
+    ctx.db.selectFrom('checkIns').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).where('day', '=', day).execute(),
   ]);
-  const byRoutine = new Map<string, Array<Selectable<CheckInTable>>>();
+  const todays = new Map(todaysRows.map((c) => [c.routineId, toCheckIn(c)]));
+  const byRoutine = new Map<string, HistoryRow[]>();
   for (const c of checkInRows) {
     let list = byRoutine.get(c.routineId);
     if (!list) byRoutine.set(c.routineId, (list = []));
@@ -121,12 +126,11 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
     const routine = toRoutine(row);
     const checkIns = byRoutine.get(row.id) ?? [];
     if (!isDue(routine, day, doneBeforeInPeriod(row, routine, checkIns, day))) continue;
-    const todays = checkIns.find((c) => c.day === day);
     const progress = routineProgress(row, checkIns, pauses, { today: day });
     out.push({
       ...routine,
       scheduleText: describeSchedule(routine.schedule),
-      checkIn: todays ? toCheckIn(todays) : null,
+      checkIn: todays.get(row.id) ?? null,
       currentStreak: progress.currentStreak,
       bestStreak: progress.bestStreak,
       score: progress.score,
@@ -135,7 +139,7 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
   return out;
 }
 
-function doneBeforeInPeriod(row: Selectable<RoutineTable>, routine: Routine, checkIns: Array<Selectable<CheckInTable>>, day: IsoDate): number {
+function doneBeforeInPeriod(row: Selectable<RoutineTable>, routine: Routine, checkIns: HistoryRow[], day: IsoDate): number {
   if (routine.schedule.kind !== 'times') return 0;
   const period = periodOf(routine.schedule.periodDays, row.startDay, day);
   return checkIns.filter((c) => c.day >= period.start && c.day < day && (c.status === 'done' || c.status === 'minimum')).length;
