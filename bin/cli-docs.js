@@ -3,4 +3,4 @@
 import { writeFileSync } from 'node:fs';
 import { renderCliDocs } from '../dist/cli/cli-docs.js';
 
-writeFileSync(new URL('../docs/CLI.md', import.meta.url), renderCliDocs());
+writeFileSync(new URL('../docs/CLI.md', import.meta.url), await renderCliDocs());

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { buildProgram } from './main.js';
 
 /** docs/CLI.md, generated from the commands themselves so the reference cannot drift from the code. */
-export function renderCliDocs(): string {
+export async function renderCliDocs(): Promise<string> {
   let help = '';
   const io = {
     out: (t: string) => (help += `${t}\n`),
@@ -11,7 +11,7 @@ export function renderCliDocs(): string {
     env: { NO_COLOR: '1' },
     ask: async () => null,
   };
-  const program = buildProgram({ io });
+  const program = await buildProgram({ io });
   const sections: string[] = [];
   const walk = (cmd: Command, path: string[]): void => {
     for (const sub of cmd.commands) {

@@ -5,8 +5,8 @@ import { createApp, isUsageError, type CliOptions } from './app.js';
 import { processIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 
-/** Build the `smallwins` program. Exported for tests and for the docs generator. */
-export function buildProgram(options: CliOptions): Command {
+/** Build the `smallwins` program (the groups `argv` needs; all of them by default). */
+export async function buildProgram(options: CliOptions, argv: readonly string[] = []): Promise<Command> {
   const { io } = options;
   const program = new Command('smallwins')
     .description('Small Wins: one metric that matters, weekly micro-goals, daily tasks, routines, reviews and wins.')
@@ -18,7 +18,7 @@ export function buildProgram(options: CliOptions): Command {
       writeErr: (s) => io.err(s.replace(/\n$/, '')),
     });
   const app = createApp(program, options);
-  registerCommands(program, app);
+  await registerCommands(program, app, argv);
   for (const cmd of program.commands) applyToTree(cmd);
   return program;
 
@@ -31,7 +31,7 @@ export function buildProgram(options: CliOptions): Command {
 /** Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function main(argv: string[], options: Partial<CliOptions> = {}): Promise<number> {
   const io = options.io ?? processIo();
-  const program = buildProgram({ ...options, io });
+  const program = await buildProgram({ ...options, io }, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -118,12 +118,16 @@ export function routineProgress(
   const todayIndex = daysBetween(from, today);
   const throughToday = values.slice(0, todayIndex + 1);
   const streaks = findStreaks(rules, from, throughToday, 'bridges');
+  let series: DailyScore[] | undefined;
   return {
     today,
     currentStreak: currentStreak(streaks[0], throughToday, from),
     bestStreak: streaks.reduce((best, s) => Math.max(best, s.length), 0),
     score: scores[todayIndex] ?? 0,
-    series: scores.map((score, k) => ({ date: addDays(from, k), score })),
+    // Dated only when read: Today needs the score, not years of dated points.
+    get series() {
+      return (series ??= scores.map((score, k) => ({ date: addDays(from, k), score })));
+    },
     streaks,
   };
 }
