@@ -32,7 +32,8 @@ export function processIo(): Io {
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
-/** Colour only on a terminal, and never when NO_COLOR is set. */
+/** Colour on a terminal (or with FORCE_COLOR=1), never when NO_COLOR is set. */
 export function colorsFor(io: Io): Colors {
-  return pc.createColors(io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+  const wanted = io.isTTY || io.env.FORCE_COLOR === '1';
+  return pc.createColors(wanted && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
 }

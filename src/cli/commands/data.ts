@@ -7,7 +7,7 @@ import { exportWorkspace } from '#core/data/export-workspace.js';
 import { importWorkspace } from '#core/data/import-workspace.js';
 import { AppError } from '#core/errors.js';
 import type { CliApp } from '../app.js';
-import { plural } from '../format.js';
+import { plural, table } from '../format.js';
 
 export function registerDataCommands(program: Command, app: CliApp): void {
   const { c } = app;
@@ -50,7 +50,14 @@ export function registerDataCommands(program: Command, app: CliApp): void {
         const { importLoop } = await import('#core/import/loop/import-loop.js');
         await app.withCtx(async (ctx) => {
           const result = await importLoop(ctx, { path: target });
-          app.print(result, () => `${c.green('✓')} Imported from Loop: ${JSON.stringify(result)}`);
+          app.print(result, () => {
+            const lines = [`${c.green('✓')} Imported ${plural(result.routines.length, 'routine')} and ${plural(result.checkIns, 'check-in')} from a ${result.format}`];
+            const rows = result.routines.map((r) => [`  ${r.name}`, r.archived ? c.dim('archived') : '', `${plural(r.checkIns, 'check-in')}`]);
+            if (rows.length > 0) lines.push(table(rows));
+            for (const w of result.warnings) lines.push(`${c.yellow('!')} ${w}`);
+            lines.push(c.dim('  Next: smallwins routine list · smallwins routine scores <routine>'));
+            return lines.join('\n');
+          });
         });
         return;
       }

@@ -137,7 +137,7 @@ describe('smallwins playbook', () => {
     const apply = await sw('playbook', 'apply', 'solo-founder', '--title', 'First 10 customers for Recipes');
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/✓ Goal First 10 customers for Recipes created from solo-founder .*by 2027-02-16/);
-    expect(apply.stdout).toMatch(/4 micro-goals for 2026-W47/);
+    expect(apply.stdout).toMatch(/3 micro-goals for 2026-W47/);
     expect((await sw('goal', 'show', 'First 10 customers for Recipes')).stdout).toMatch(/★ Trial-to-paid conversion/);
 
     const save = await sw('playbook', 'save', 'recipes-launch', '--goal', 'First 10 customers for Recipes', '--name', 'Recipes launch');

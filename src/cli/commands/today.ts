@@ -34,7 +34,7 @@ export function renderToday(v: TodayView, c: Colors): string {
   if (v.goals.length > 0) {
     const focus = v.goals.map((g) => {
       const m = g.primaryMetric;
-      return m && m.target !== null ? `${g.title} ${c.dim(`(${m.name} → ${m.target})`)}` : g.title;
+      return m && m.target !== null ? `${g.title} ${c.dim(`(${m.name} → ${m.target}${m.unit ? ` ${m.unit}` : ''})`)}` : g.title;
     });
     lines.push(c.dim('Focus: ') + focus.join(c.dim(' · ')));
   }

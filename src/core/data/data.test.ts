@@ -118,7 +118,7 @@ describeEachEngine('export and import', (s) => {
     await expect(importWorkspace(source, exported)).rejects.toMatchObject({ code: 'conflict', message: /empty workspace/ });
 
     const empty = await freshTarget();
-    await expect(importWorkspace(empty, { format: 'other' })).rejects.toMatchObject({ code: 'validation', message: /Small Wins export/ });
+    await expect(importWorkspace(empty, { format: 'other' })).rejects.toMatchObject({ code: 'validation', message: /not a Small Wins export/ });
     await expect(importWorkspace(empty, { ...exported, version: 99 })).rejects.toMatchObject({ message: /upgrade Small Wins/ });
     await expect(importWorkspace(empty, { ...exported, tables: { ...exported.tables, secrets: [] } })).rejects.toMatchObject({ message: /secrets/ });
     // A broken row late in the file: the goals before it must not stay behind.

@@ -1,4 +1,4 @@
-import { ExportFileSchema } from '#contracts/data.js';
+import { EXPORT_FORMAT, ExportFileSchema } from '#contracts/data.js';
 import type { Database } from '#db/schema.js';
 import { inTransaction, requireRole, type Ctx } from '../context.js';
 import { AppError, parseInput } from '../errors.js';
@@ -22,6 +22,10 @@ export interface ImportResult {
  */
 export async function importWorkspace(ctx: Ctx, file: unknown): Promise<ImportResult> {
   requireRole(ctx, 'admin');
+  if (typeof file !== 'object' || file === null || (file as { format?: unknown }).format !== EXPORT_FORMAT) {
+    // Say the one thing that matters instead of listing every missing field of a foreign file.
+    throw new AppError('validation', `This is not a Small Wins export (its "format" is not "${EXPORT_FORMAT}"). Use a file written by \`smallwins export\`.`);
+  }
   const data = parseInput(ExportFileSchema, file, 'export file');
   const known = new Set<string>(WORKSPACE_TABLES.map((t) => t.table));
   const unknown = Object.keys(data.tables).filter((t) => !known.has(t));

@@ -21,7 +21,6 @@ export const soloFounder: PlaybookFileInput = {
       'Write down the one niche I serve and who is out of scope',
       'List 20 people in that niche and contact 5 of them',
       'Find the onboarding step where most trials stall',
-      'Ship one change to that onboarding step',
     ],
     routines: [
       {
@@ -59,7 +58,6 @@ export const careerPivot: PlaybookFileInput = {
       'List five skills I already use that the new field pays for',
       'Find three people doing the work I want and ask each for 20 minutes',
       'Choose one small project that shows a transferable skill',
-      'Rewrite my profile headline for the new field',
     ],
     routines: [
       { name: 'Learning block', schedule: { kind: 'times', times: 3, periodDays: 7 }, minimumVersion: 'Read one article from the new field' },
@@ -92,7 +90,6 @@ export const promotion: PlaybookFileInput = {
       'Ask my manager what the next level looks like in practice',
       "Start a results log with last month's three best outcomes",
       'Pick one slow team process to streamline',
-      'Send my first weekly progress note',
     ],
     routines: [
       { name: 'Weekly progress note', schedule: { kind: 'weekdays', weekdays: [5] }, minimumVersion: 'Three bullets: done, next, blocked' },

@@ -52,7 +52,6 @@ export const nonprofit: PlaybookFileInput = {
       'List the recurring work that now lands on one person',
       'Write three volunteer roles as micro-tasks with a clear finish line',
       'Invite five volunteers to pick one micro-task each',
-      'Thank every volunteer who finished a task',
     ],
     routines: [
       { name: 'Refill the volunteer board', schedule: { kind: 'weekdays', weekdays: [1] }, minimumVersion: 'Add one micro-task' },
@@ -82,7 +81,6 @@ export const sideProject: PlaybookFileInput = {
       'Cut the scope to the one thing a first user needs',
       'Block three protected build sessions in my calendar',
       'Ship a version someone else can try',
-      'Show it to three people and note how they react',
     ],
     routines: [
       {

@@ -5,6 +5,8 @@ import { addMetric } from '../goals/add-metric.js';
 import { createGoal } from '../goals/create-goal.js';
 import { showGoal } from '../goals/show-goal.js';
 import { addMicroGoal } from '../plan/add-micro-goal.js';
+import { listWeek } from '../plan/list-week.js';
+import { MICRO_GOALS_PER_GOAL_LIMIT } from '../plan/week-budget.js';
 import { addReviewPrompt } from '../reviews/add-review-prompt.js';
 import { createRoutine } from '../routines/create-routine.js';
 import { applyPlaybook } from './apply-playbook.js';
@@ -34,7 +36,8 @@ it('ships the six built-in playbooks, each valid and shaped as a good start', ()
     expect(b.supportingMetrics.length, p.key).toBeGreaterThanOrEqual(1);
     expect(b.supportingMetrics.length, p.key).toBeLessThanOrEqual(2);
     expect(b.microGoals.length, p.key).toBeGreaterThanOrEqual(3);
-    expect(b.microGoals.length, p.key).toBeLessThanOrEqual(4);
+    // A playbook's first week must not start over-committed (see plan/week-budget.ts).
+    expect(b.microGoals.length, p.key).toBeLessThanOrEqual(MICRO_GOALS_PER_GOAL_LIMIT);
     expect(b.routines.length, p.key).toBeGreaterThanOrEqual(1);
     expect(b.routines.length, p.key).toBeLessThanOrEqual(3);
     expect(b.routines.every((r) => r.minimumVersion.length > 0), p.key).toBe(true);
@@ -59,6 +62,7 @@ describeEachEngine('playbooks', (s) => {
     expect(detail.microGoals.map((m) => [m.week, m.title])).toEqual(body.microGoals.map((t) => ['2026-W47', t]));
     expect(r.routines.map((x) => x.name)).toEqual(body.routines.map((x) => x.name));
     expect(r.reviewPrompts.map((p) => [p.kind, p.text, p.goalId])).toEqual(body.reviewPrompts.map((p) => [p.kind, p.text, r.goal.id]));
+    expect((await listWeek(ctx, { week: '2026-W47' })).warnings).toEqual([]);
     const routineRows = await ctx.db.selectFrom('routines').select(['goalId', 'minimumVersion']).where('workspaceId', '=', ctx.actor.workspaceId).execute();
     expect(routineRows.every((x) => x.goalId === r.goal.id && x.minimumVersion !== '')).toBe(true);
   });
