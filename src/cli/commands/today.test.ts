@@ -26,7 +26,7 @@ describe('smallwins today', () => {
     expect(out.stdout).toMatch(/Tasks {2}1\/2 done · 30 of 75 min/);
     expect(out.stdout).toMatch(/✓ Call three leads\s+30m/);
     expect(out.stdout).toMatch(/○ Write onboarding email\s+45m/);
-    expect(out.stdout).toMatch(/○ Morning run\s+🔥 3\s+best 3/);
+    expect(out.stdout).toMatch(/○ Morning run\s+🔥 3\s+█/);
     expect(out.stdout).toMatch(/minimum: Walk 10 minutes/);
     const json = (await sw('--json', 'today')).json<{ routines: Array<{ currentStreak: number }> }>();
     expect(json.routines[0]?.currentStreak).toBe(3);

@@ -63,9 +63,9 @@ export function renderToday(v: TodayView, c: Colors): string {
       const mark = !ci ? '○' : ci.status === 'done' ? c.green('✓') : ci.status === 'minimum' ? c.green('◐') : ci.status === 'skipped' ? c.dim('–') : c.red('✗');
       const streak = r.currentStreak > 0 ? `${c.yellow('🔥')} ${r.currentStreak}` : c.dim('·');
       const hint = !ci && r.minimumVersion ? c.dim(`minimum: ${r.minimumVersion}`) : c.dim(r.scheduleText);
-      return [`  ${mark} ${r.name}`, streak, c.dim(`best ${r.bestStreak}`), bar(r.score, c), hint];
+      return [`  ${mark} ${r.name}`, streak, bar(r.score, c), hint];
     });
-    lines.push(table([['', '', '', '', ''], ...rows]).split('\n').slice(1).join('\n'));
+    lines.push(table([['', '', '', ''], ...rows]).split('\n').slice(1).join('\n'));
   }
 
   if (v.focusWindows.length > 0) {

@@ -9,7 +9,9 @@ import { createRoutine } from '../routines/create-routine.js';
 import { pauseRoutine } from '../routines/pause-routine.js';
 import { addTask } from '../tasks/add-task.js';
 import { completeTask } from '../tasks/complete-task.js';
-import { addDays } from '../time/plain-date.js';
+import { addDays, isoWeekday } from '../time/plain-date.js';
+import { newId } from '../ids.js';
+import { routineScores, routineStreaks } from '../insights/routine-insights.js';
 import { logWin } from '../wins/log-win.js';
 import { todayView } from './today-view.js';
 
@@ -57,6 +59,32 @@ describeEachEngine('today view', (s) => {
     expect(view.wins.map((w) => w.title).sort()).toEqual(['Booked the first demo', 'Call three leads']);
     expect(view.energy).toEqual({ energy: 4, sleepHours: 7.5 });
     expect(view.goals[0]?.primaryMetric?.name).toBe('Customers');
+  });
+
+  it('shows the same streak and score as the full history, for a streak longer than its window', async () => {
+    const ctx = await s.newCtx({ now: '2026-11-18T09:00:00Z' });
+    const run = await createRoutine(ctx, { name: 'Run', startDay: '2024-01-01', minimumVersion: 'Walk' });
+    const weekly = await createRoutine(ctx, { name: 'Call mum', schedule: { kind: 'weekdays', weekdays: [3] }, startDay: '2024-01-01' });
+    const rows = [];
+    for (let d = 0; d < 1000; d++) {
+      const day = addDays('2024-02-22', d);
+      if (day > '2026-11-18') break;
+      // A miss long ago, then more than 400 days in a row (some at the minimum).
+      const status = day === '2025-09-01' ? ('missed' as const) : d % 5 === 0 ? ('minimum' as const) : ('done' as const);
+      rows.push({ id: newId(), workspaceId: ctx.actor.workspaceId, routineId: run.id, day, status, value: null, note: '', createdAt: '2026-11-18T09:00:00Z', updatedAt: '2026-11-18T09:00:00Z' });
+      if (isoWeekday(day) === 3 && d % 3 !== 0) rows.push({ id: newId(), workspaceId: ctx.actor.workspaceId, routineId: weekly.id, day, status: 'done' as const, value: null, note: '', createdAt: '2026-11-18T09:00:00Z', updatedAt: '2026-11-18T09:00:00Z' });
+    }
+    for (let i = 0; i < rows.length; i += 200) await ctx.db.insertInto('checkIns').values(rows.slice(i, i + 200)).execute();
+    const view = await todayView(ctx);
+    for (const routine of [run, weekly]) {
+      const shown = view.routines.find((r) => r.id === routine.id)!;
+      const full = await routineStreaks(ctx, { routineId: routine.id });
+      const scores = await routineScores(ctx, { routineId: routine.id });
+      expect(shown.currentStreak, routine.name).toBe(full.current);
+      expect(Math.abs(shown.score - scores.series.at(-1)!.score), routine.name).toBeLessThan(5e-5);
+    }
+    // 2025-09-02 through yesterday; today is still open.
+    expect(view.routines.find((r) => r.id === run.id)!.currentStreak).toBe(442);
   });
 
   it('counts a late-night check-in before the start of day for the evening before', async () => {

@@ -4,12 +4,12 @@ import { today as todayOf, type Ctx } from '../context.js';
 import { listFocusWindows } from '../energy/focus-windows.js';
 import type { FocusWindow } from '../energy/energy-queries.js';
 import { listGoals, type GoalSummary } from '../goals/list-goals.js';
-import { routineProgress } from '../insights/routine-progress.js';
+import { routineProgress, scoreWindowDays, windowSettled } from '../insights/routine-progress.js';
 import { toCheckIn, toPause, toRoutine, type CheckIn, type Routine } from '../routines/routine-queries.js';
 import { describeSchedule, isDue, isPaused, periodOf } from '../routines/schedule.js';
 import { listTasks, type TaskItem } from '../tasks/list-tasks.js';
 import { isoWeekOf } from '../time/iso-week.js';
-import type { IsoDate } from '../time/plain-date.js';
+import { addDays, daysBetween, type IsoDate } from '../time/plain-date.js';
 import { listWins } from '../wins/list-wins.js';
 import type { Win } from '../wins/win-queries.js';
 
@@ -17,8 +17,7 @@ export interface TodayRoutine extends Routine {
   scheduleText: string;
   checkIn: CheckIn | null;
   currentStreak: number;
-  bestStreak: number;
-  /** Strength score 0..1 at the end of the day. */
+  /** Strength score 0..1 at the end of the day (exact to 4 decimals). */
   score: number;
 }
 
@@ -99,14 +98,16 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // Each routine's history is read only as far back as its score needs (`scoreWindowDays`): the cost
+  // follows the window shown, not years of check-ins.
+  const windowStart = new Map(rows.map((r) => [r.id, addDays(day, -scoreWindowDays(r))]));
   const [pauseRows, checkInRows, todaysRows] = await Promise.all([
     ctx.db.selectFrom('routinePauses').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).execute(),
-    // The history feeds streaks and scores: only the four columns they read, as it may be years long.
     ctx.db
       .selectFrom('checkIns')
       .select(['routineId', 'day', 'status', 'value'])
       .where('workspaceId', '=', ws)
-      .where('routineId', 'in', ids)
+      .where((eb) => eb.or(rows.map((r) => eb.and([eb('routineId', '=', r.id), eb('day', '>=', windowStart.get(r.id)!)]))))
       .where('day', '<=', day)
       .orderBy('day')
       .execute(),
@@ -124,19 +125,38 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
     const pauses = pauseRows.filter((p) => p.routineId === row.id).map(toPause);
     if (isPaused(pauses, day)) continue;
     const routine = toRoutine(row);
-    const checkIns = byRoutine.get(row.id) ?? [];
-    if (!isDue(routine, day, doneBeforeInPeriod(row, routine, checkIns, day))) continue;
-    const progress = routineProgress(row, checkIns, pauses, { today: day });
+    const recent = byRoutine.get(row.id) ?? [];
+    if (!isDue(routine, day, doneBeforeInPeriod(row, routine, recent, day))) continue;
+    let from = windowStart.get(row.id)!;
+    let progress = routineProgress(row, recent, pauses, { today: day, from });
+    // Too many skipped days in the window, or a streak reaching its edge: widen the window (doubling)
+    // until the result is exact, so a long streak costs its own length, not the whole history.
+    for (let span = daysBetween(from, day); row.startDay < from && !windowSettled(row, progress, from); ) {
+      span *= 2;
+      from = addDays(day, -span);
+      progress = routineProgress(row, await historySince(ctx, row.id, from, day), pauses, { today: day, from });
+    }
     out.push({
       ...routine,
       scheduleText: describeSchedule(routine.schedule),
       checkIn: todays.get(row.id) ?? null,
       currentStreak: progress.currentStreak,
-      bestStreak: progress.bestStreak,
       score: progress.score,
     });
   }
   return out;
+}
+
+async function historySince(ctx: Ctx, routineId: string, from: IsoDate, day: IsoDate): Promise<HistoryRow[]> {
+  return ctx.db
+    .selectFrom('checkIns')
+    .select(['routineId', 'day', 'status', 'value'])
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where('routineId', '=', routineId)
+    .where('day', '>=', from)
+    .where('day', '<=', day)
+    .orderBy('day')
+    .execute();
 }
 
 function doneBeforeInPeriod(row: Selectable<RoutineTable>, routine: Routine, checkIns: HistoryRow[], day: IsoDate): number {
