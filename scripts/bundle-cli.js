@@ -1,12 +1,16 @@
 // Bundles the compiled CLI into one entry module plus a chunk per command group: a few files start
 // several times faster than hundreds of small modules resolved one by one (docs/decisions/001).
+import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+
+// Chunk names carry content hashes: clear the old ones.
+rmSync(new URL('../dist/cli-chunks', import.meta.url), { recursive: true, force: true });
 
 const bundle = await rolldown({
   input: new URL('../dist/cli/main.js', import.meta.url).pathname,
   platform: 'node',
   // Native and optional drivers stay outside: loaded from node_modules when used.
-  external: ['better-sqlite3', 'pg', /^node:/],
+  external: ['better-sqlite3', 'pg', 'rrule', /^node:/],
   logLevel: 'warn',
 });
 await bundle.write({

@@ -1,8 +1,16 @@
-import rrule from 'rrule';
+import { createRequire } from 'node:module';
+import type rruleModule from 'rrule';
 import { addDays, parseIsoDate, type IsoDate } from '../time/plain-date.js';
 
-const { RRule } = rrule;
-type Rule = InstanceType<typeof RRule>;
+type RRuleClass = (typeof rruleModule)['RRule'];
+type Rule = InstanceType<RRuleClass>;
+
+// The rrule package is large and only rule routines need it: load it (synchronously) on first use,
+// so showing the day stays fast for everyone else.
+let rruleClass: RRuleClass | undefined;
+function RRuleLib(): RRuleClass {
+  return (rruleClass ??= (createRequire(import.meta.url)('rrule') as typeof rruleModule).RRule);
+}
 
 /** Shown in every message about a bad rule, so the fix is one copy away. */
 export const RRULE_EXAMPLE = 'FREQ=WEEKLY;BYDAY=MO,WE,FR';
@@ -62,7 +70,7 @@ export function normalizeRrule(text: string): string {
   if (seen.has('COUNT') && seen.has('UNTIL')) throw new RangeError('COUNT and UNTIL cannot both be given');
   const canonical = parts.join(';');
   // The library has the last word on combinations; its own message is passed on as is.
-  RRule.parseString(canonical);
+  RRuleLib().parseString(canonical);
   return canonical;
 }
 
@@ -80,6 +88,7 @@ function ruleFor(text: string, startDay: IsoDate, open = false): Rule {
   const key = `${text}|${startDay}|${open}`;
   let rule = cache.get(key);
   if (!rule) {
+    const RRule = RRuleLib();
     const options = RRule.parseString(normalizeRrule(text));
     rule = new RRule({ ...options, dtstart: floating(startDay), ...(open ? { count: null, until: null } : {}) });
     if (cache.size > 500) cache.clear();
