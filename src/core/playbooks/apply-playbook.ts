@@ -1,4 +1,4 @@
-import { ApplyPlaybookSchema, type ApplyPlaybookInput } from '#contracts/life.js';
+import { ApplyPlaybookSchema, type ApplyPlaybookInput } from '#contracts/playbooks.js';
 import { inTransaction, requireWriter, today, type Ctx } from '../context.js';
 import { AppError, invalid, parseInput } from '../errors.js';
 import { addMetric } from '../goals/add-metric.js';

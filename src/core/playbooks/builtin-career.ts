@@ -1,4 +1,4 @@
-import type { PlaybookFileInput } from '#contracts/life.js';
+import type { PlaybookFileInput } from '#contracts/playbooks.js';
 
 /* Built-in playbooks for work and career. The wording is ours; each one is a starting point to edit. */
 

@@ -1,4 +1,4 @@
-import type { PlaybookFileInput } from '#contracts/life.js';
+import type { PlaybookFileInput } from '#contracts/playbooks.js';
 
 /* Built-in playbooks for community work, nonprofits and side projects. */
 

@@ -1,4 +1,4 @@
-import { PlaybookFileSchema, type PlaybookBody } from '#contracts/life.js';
+import { PlaybookFileSchema, type PlaybookBody } from '#contracts/playbooks.js';
 import { careerPivot, promotion, soloFounder } from './builtin-career.js';
 import { communityInitiative, nonprofit, sideProject } from './builtin-projects.js';
 

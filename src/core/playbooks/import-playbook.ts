@@ -1,4 +1,4 @@
-import { PlaybookFileSchema, type PlaybookBody } from '#contracts/life.js';
+import { PlaybookFileSchema, type PlaybookBody } from '#contracts/playbooks.js';
 import { inTransaction, nowIso, requireWriter, type Ctx } from '../context.js';
 import { AppError, conflict, parseInput } from '../errors.js';
 import { newId } from '../ids.js';

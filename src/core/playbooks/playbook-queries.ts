@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { PlaybookBodySchema } from '#contracts/life.js';
+import { PlaybookBodySchema } from '#contracts/playbooks.js';
 import type { PlaybookTable } from '#db/schema.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PlaybookBodySchema, type PlaybookFileInput } from '#contracts/life.js';
+import { PlaybookBodySchema, type PlaybookFileInput } from '#contracts/playbooks.js';
 import { describeEachEngine, type TestCtx } from '#test/db.js';
 import { addMetric } from '../goals/add-metric.js';
 import { createGoal } from '../goals/create-goal.js';

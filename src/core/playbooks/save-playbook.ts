@@ -1,4 +1,4 @@
-import { PlaybookFileSchema, SavePlaybookSchema, type PlaybookBodyInput, type SavePlaybookInput } from '#contracts/life.js';
+import { PlaybookFileSchema, SavePlaybookSchema, type PlaybookBodyInput, type SavePlaybookInput } from '#contracts/playbooks.js';
 import { requireWriter, type Ctx } from '../context.js';
 import { invalid, parseInput } from '../errors.js';
 import { getGoal, toMetric } from '../goals/goal-queries.js';
