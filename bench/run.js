@@ -39,8 +39,15 @@ async function main() {
     console.log(`Workspace: ${seeded.routines} routines, ${seeded.checkIns} check-ins, ${seeded.tasks} tasks over a year\n`);
     const env = { SMALLWINS_DATA_DIR: dir, SMALLWINS_NOW: seeded.now, NO_COLOR: '1' };
     timeCommand([bin, 'today'], env, 2); // warm the file cache
-    const bare = timeCommand(['-e', '0'], {}, 15);
-    const today = timeCommand([bin, 'today'], env, 15);
+    // Interleaved, so both see the same machine state.
+    const bareRuns = [];
+    const todayRuns = [];
+    for (let i = 0; i < 21; i++) {
+      bareRuns.push(timeCommand(['-e', '0'], {}, 1));
+      todayRuns.push(timeCommand([bin, 'today'], env, 1));
+    }
+    const bare = median(bareRuns);
+    const today = median(todayRuns);
     console.log('CLI `smallwins today` (a year of data) vs a bare `node -e 0`');
     console.log(`  node -e 0         ${fmt(bare)}`);
     console.log(`  smallwins today   ${fmt(today)}`);
