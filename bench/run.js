@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedYear } from './seed.js';
 import { benchBulkCheckIns } from './bulk-check-ins.js';
+import { benchInsights } from './insights.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'smallwins.js');
@@ -57,7 +58,15 @@ async function main() {
     console.log('Bulk insert of 100,000 check-ins in one transaction (SQLite, synchronous=FULL)');
     console.log(`  raw better-sqlite3 prepared statement (ceiling)  ${fmt(bulk.rawMs)}  (${Math.round(100_000 / (bulk.rawMs / 1000)).toLocaleString('en')} rows/s)`);
     console.log(`  Small Wins storage path (Kysely, chunked)        ${fmt(bulk.appMs)}  (${Math.round(100_000 / (bulk.appMs / 1000)).toLocaleString('en')} rows/s)`);
-    console.log(`  ratio to the ceiling                             ${(bulk.appMs / bulk.rawMs).toFixed(2)}×`);
+    console.log(`  ratio to the ceiling                             ${(bulk.appMs / bulk.rawMs).toFixed(2)}×\n`);
+
+    const { heavy, light } = await benchInsights(join(dir, 'insights'));
+    const fmtRatio = (a, b) => `${(a / b).toFixed(2)}×`;
+    console.log('Dashboard (Today) and weekly review summary, in-process, median of 15');
+    console.log(`  heavy: ${heavy.routines} routines, ${heavy.checkIns.toLocaleString('en')} check-ins, ${heavy.tasks.toLocaleString('en')} tasks over 10 years`);
+    console.log(`  light: ${light.routines} routines, ${light.checkIns.toLocaleString('en')} check-ins, ${light.tasks.toLocaleString('en')} tasks over 1 month`);
+    console.log(`  dashboard       heavy ${fmt(heavy.dashboard)}   light ${fmt(light.dashboard)}   heavy/light ${fmtRatio(heavy.dashboard, light.dashboard)}   (target heavy < 50 ms, ratio ≤ 1.5)`);
+    console.log(`  review summary  heavy ${fmt(heavy.review)}   light ${fmt(light.review)}   heavy/light ${fmtRatio(heavy.review, light.review)}   (target heavy < 50 ms, ratio ≤ 1.5)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { createUserWithWorkspace } from '../dist/core/workspaces/bootstrap.js';
 const DAYS = 365;
 const ROUTINES = 20;
 
-export async function seedYear(dataDir, { routines = ROUTINES, days = DAYS } = {}) {
+export async function seedYear(dataDir, { routines = ROUTINES, days = DAYS, tasksPerDay = 4 } = {}) {
   const now = '2026-11-18T08:00:00.000Z';
   const today = '2026-11-18';
   const start = addDays(today, -days);
@@ -49,7 +49,7 @@ export async function seedYear(dataDir, { routines = ROUTINES, days = DAYS } = {
         await trx.insertInto('microGoals').values({ id: microGoalId, workspaceId: ws, goalId, week: isoWeekOf(day), title: `Ship step ${d / 7}`, status: d < days - 7 ? 'done' : 'planned', result: '', position: 0, doneAt: null, createdAt: now }).execute();
       }
       const rows = [];
-      for (let t = 0; t < 4; t++) {
+      for (let t = 0; t < tasksPerDay; t++) {
         rows.push({ id: newId(), workspaceId: ws, goalId, microGoalId: null, title: `Task ${t + 1} of ${day}`, minutes: 15 + 15 * (t % 4), day, status: day < today ? (t === 3 ? 'skipped' : 'done') : 'planned', actualMinutes: null, carriedFromId: null, note: '', position: t, doneAt: null, createdAt: now });
       }
       await trx.insertInto('tasks').values(rows).execute();
@@ -59,5 +59,5 @@ export async function seedYear(dataDir, { routines = ROUTINES, days = DAYS } = {
     }
   });
   await db.destroy();
-  return { routines, checkIns, tasks, now };
+  return { routines, checkIns, tasks, now, actor };
 }

@@ -103,14 +103,7 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
   const windowStart = new Map(rows.map((r) => [r.id, addDays(day, -scoreWindowDays(r))]));
   const [pauseRows, checkInRows, todaysRows] = await Promise.all([
     ctx.db.selectFrom('routinePauses').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).execute(),
-    ctx.db
-      .selectFrom('checkIns')
-      .select(['routineId', 'day', 'status', 'value'])
-      .where('workspaceId', '=', ws)
-      .where((eb) => eb.or(rows.map((r) => eb.and([eb('routineId', '=', r.id), eb('day', '>=', windowStart.get(r.id)!)]))))
-      .where('day', '<=', day)
-      .orderBy('day')
-      .execute(),
+    recentHistory(ctx, windowStart, day),
     ctx.db.selectFrom('checkIns').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).where('day', '=', day).execute(),
   ]);
   const todays = new Map(todaysRows.map((c) => [c.routineId, toCheckIn(c)]));
@@ -145,6 +138,29 @@ async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
     });
   }
   return out;
+}
+
+/**
+ * Check-ins of each routine since its window start, one indexed range read per distinct window
+ * length (routine_id IN … AND day >= …), so nothing older is touched.
+ */
+async function recentHistory(ctx: Ctx, windowStart: Map<string, IsoDate>, day: IsoDate): Promise<HistoryRow[]> {
+  const byStart = new Map<IsoDate, string[]>();
+  for (const [id, start] of windowStart) byStart.set(start, [...(byStart.get(start) ?? []), id]);
+  const parts = await Promise.all(
+    [...byStart].map(([start, ids]) =>
+      ctx.db
+        .selectFrom('checkIns')
+        .select(['routineId', 'day', 'status', 'value'])
+        .where('workspaceId', '=', ctx.actor.workspaceId)
+        .where('routineId', 'in', ids)
+        .where('day', '>=', start)
+        .where('day', '<=', day)
+        .orderBy('day')
+        .execute(),
+    ),
+  );
+  return parts.flat();
 }
 
 async function historySince(ctx: Ctx, routineId: string, from: IsoDate, day: IsoDate): Promise<HistoryRow[]> {
