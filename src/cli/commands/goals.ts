@@ -5,10 +5,13 @@ import { listGoals } from '#core/goals/list-goals.js';
 import { recordMeasurement } from '#core/goals/record-measurement.js';
 import { showGoal } from '#core/goals/show-goal.js';
 import { updateGoal } from '#core/goals/update-goal.js';
+import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
+import { goalRoad } from '#core/insights/road-insights.js';
 import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { parseNumber, table } from '../format.js';
+import { milestoneLines, renderRoad } from './insights-render.js';
 
 export function registerGoalCommands(program: Command, app: CliApp): void {
   const { c } = app;
@@ -57,8 +60,9 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .action(async (ref: string) => {
       await app.withCtx(async (ctx) => {
         const detail = await showGoal(ctx, await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' }));
+        const road = await goalRoad(ctx, { goalId: detail.goal.id });
         const g = detail.goal;
-        app.print(detail, () => {
+        app.print({ ...detail, road }, () => {
           const lines = [`${c.bold(g.title)} ${c.dim(`(${shortId(g.id)}, ${g.status}${g.targetDate ? `, by ${g.targetDate}` : ''})`)}`];
           if (g.purpose) lines.push(`  Why: ${g.purpose}`);
           if (g.leveragePoint) lines.push(`  Leverage point: ${g.leveragePoint}`);
@@ -68,11 +72,34 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
             const latest = m.latest ? `${m.latest.value} on ${m.latest.day}` : 'no measurement yet';
             lines.push(`  ${m.primary ? c.yellow('★') : ' '} ${m.name} ${c.dim(`[${m.indicator}]`)}  ${latest}${m.target !== null ? `  target ${m.target}${m.targetDate ? ` by ${m.targetDate}` : ''}` : ''}`);
           }
+          if (road) lines.push('', c.bold(`On the road to ${road.metric.name}`), ...renderRoad(road, c, shortId(g.id)));
           lines.push('', c.bold('Micro-goals'));
           if (detail.microGoals.length === 0) lines.push(c.dim('  none yet: smallwins plan week'));
           for (const mg of detail.microGoals) lines.push(`  ${mg.week}  ${mg.status === 'done' ? c.green('✓') : '·'} ${mg.title}`);
           return lines.join('\n');
         });
+      });
+    });
+
+  goal
+    .command('road')
+    .description("The primary metric's road from baseline to target, where you stand on it, and when you will get there")
+    .argument('<goal>', 'goal id, id prefix, title or part of it')
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  smallwins goal road "First 10 customers"',
+      '  smallwins goal road zgt1 --json',
+      '',
+      'The forecast fits a straight line through the last 10 measured days (3 at least); its range',
+      "comes from the 95% interval of the line's slope.",
+    ].join('\n'))
+    .action(async (ref: string) => {
+      await app.withCtx(async (ctx) => {
+        const goalId = await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' });
+        const road = await goalRoad(ctx, { goalId });
+        if (!road) throw new AppError('conflict', `This goal has no primary metric yet, so there is no road. Add one with: smallwins metric add ${shortId(goalId)} "<name>" --baseline <n> --target <n> --by YYYY-MM-DD`);
+        app.print(road, () => [`${c.bold(road.metric.name)} ${c.dim(`(${road.metric.direction === 'up' ? 'higher' : 'lower'} is better)`)}`, ...renderRoad(road, c, shortId(goalId))].join('\n'));
       });
     });
 
@@ -139,7 +166,7 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
       await app.withCtx(async (ctx) => {
         const metricId = await resolveRef(ctx, 'metrics', ref, { nameColumn: 'name' });
         const m = await recordMeasurement(ctx, { metricId, value, day: opts.day, note: opts.note });
-        app.print(m, () => `${c.green('✓')} ${m.value} recorded for ${m.day}`);
+        app.print(m, () => `${c.green('✓')} ${m.value} recorded for ${m.day}${milestoneLines(m.milestones, c)}`);
       });
     });
 }

@@ -24,8 +24,8 @@ export const COMMAND_GROUPS: Array<{ name: string; commands: string[]; load: () 
     commands: ['energy', 'focus', 'contact', 'talk', 'people', 'pulse', 'playbook', 'settings'],
     load: async () => (await import('./life.js')).registerLifeCommands,
   },
-  // Adds subcommands to groups defined above (routine scores, routine streaks).
-  { name: 'insights', commands: ['routine'], load: async () => (await import('./insights.js')).registerInsightsCommands },
+  // Adds subcommands to groups defined above (routine scores and streaks, energy insights, experiment stats) and `momentum`.
+  { name: 'insights', commands: ['routine', 'energy', 'experiment', 'momentum'], load: async () => (await import('./insights.js')).registerInsightsCommands },
   { name: 'data', commands: ['export', 'import', 'backup'], load: async () => (await import('./data.js')).registerDataCommands },
 ];
 

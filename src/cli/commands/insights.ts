@@ -5,6 +5,7 @@ import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { plural, table } from '../format.js';
 import type { Colors } from '../io.js';
+import { registerProgressInsightsCommands } from './insights-progress.js';
 
 const RECENT_DAYS = 30;
 const LISTED_STREAKS = 15;
@@ -84,4 +85,6 @@ export function registerInsightsCommands(program: Command, app: CliApp): void {
         app.print(result, () => renderStreaks(result, c));
       });
     });
+
+  registerProgressInsightsCommands(program, app);
 }

@@ -6,6 +6,7 @@ import { listExperiments } from '#core/experiments/list-experiments.js';
 import { recordVariantCounts } from '#core/experiments/record-variant-counts.js';
 import { showExperiment } from '#core/experiments/show-experiment.js';
 import { addFeedback } from '#core/feedback/add-feedback.js';
+import { experimentStats } from '#core/insights/experiment-insights.js';
 import { listFeedback } from '#core/feedback/list-feedback.js';
 import type { FeedbackSource } from '#core/feedback/feedback-queries.js';
 import { shortId } from '#core/ids.js';
@@ -13,6 +14,7 @@ import { resolveRef } from '#core/refs.js';
 import type { Ctx } from '#core/context.js';
 import type { CliApp } from '../app.js';
 import { parseNumber, table } from '../format.js';
+import { renderExperimentStats } from './insights-render.js';
 import { registerLessonCommands } from './reflection-lessons.js';
 import { registerReviewCommands } from './reflection-review.js';
 
@@ -139,13 +141,16 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
     .action(async (ref: string) => {
       await app.withCtx(async (ctx) => {
         const d = await showExperiment(ctx, await experimentRef(ctx, ref));
-        app.print(d, () => {
+        const stats = await experimentStats(ctx, { experimentId: d.id });
+        app.print({ ...d, stats }, () => {
           const lines = [`${c.bold(d.title)} ${c.dim(`(${shortId(d.id)}, ${d.startDay} → ${d.endDay})`)}  ${statusLabel(app, d)}`];
           if (d.goal) lines.push(`  Goal: ${d.goal.title}${d.metric ? ` · metric: ${d.metric.name}` : ''}`);
           lines.push(`  Assumption: ${d.assumption}`, `  Hypothesis: ${d.hypothesis}`);
           if (d.variants.length > 0) {
             lines.push('', table([['VARIANT', 'SUCCESSES / TRIALS'], ...d.variants.map((v) => [`${d.leader === v.name ? c.yellow('★ ') : '  '}${v.name}`, rate(v)])], c).replace(/^/gm, '  '));
           }
+          const statLines = renderExperimentStats(stats, c);
+          if (statLines.length > 0) lines.push('', c.bold('Statistics'), ...statLines);
           if (d.status === 'done') lines.push('', `  Result: ${d.result}`, `  Decision: ${c.bold(d.decision ?? '')}`);
           else if (d.overdue) lines.push('', c.yellow(`  It ended on ${d.endDay}: record the result with smallwins experiment done ${shortId(d.id)} --result "…" --decision …`));
           if (d.feedback.length > 0) lines.push('', c.bold('Feedback'), ...d.feedback.map((f) => `  ${f.day}  ${c.dim(f.source)}  ${f.content}`));

@@ -7,6 +7,7 @@ import type { CliApp } from '../app.js';
 import type { Colors } from '../io.js';
 import { dayArg, shortDate } from '../dates.js';
 import { parseNumber } from '../format.js';
+import { milestoneLines } from './insights-render.js';
 import { registerChecklistCommands } from './systems-checklists.js';
 import { dayMark, registerRoutineCommands } from './systems-routines.js';
 import { registerTemplateCommands } from './systems-templates.js';
@@ -57,7 +58,7 @@ function registerCheckCommands(program: Command, app: CliApp): void {
         const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
         const ci = await checkInRoutine(ctx, { routineId, status, value: opts.value, day: dayArg(ctx, opts.day), note: opts.note });
         const r = await getRoutine(ctx, routineId);
-        app.print(ci, () => checkInLine(r, ci, c));
+        app.print(ci, () => checkInLine(r, ci, c) + milestoneLines(ci.milestones, c));
       });
     });
 

@@ -1,10 +1,15 @@
 import { CheckInRoutineSchema, ListCheckInsSchema, UndoCheckInSchema, type CheckInRoutineInput, type ListCheckInsInput, type UndoCheckInInput } from '#contracts/systems.js';
-import { nowIso, requireWriter, today, type Ctx } from '../context.js';
+import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
 import { AppError, conflict, invalid, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { routineHistory, routineMilestoneWins } from '../insights/milestone-wins.js';
+import type { Win } from '../wins/win-queries.js';
 import { getRoutine, toCheckIn, type CheckIn, type Routine, type RoutineTarget } from './routine-queries.js';
 
 type Status = CheckIn['status'];
+
+/** A check-in, with the milestone wins it earned (a new best streak, a strength threshold) when it earned any. */
+export type CheckInResult = CheckIn & { milestones?: Win[] };
 
 /** A numeric check-in is done when it meets the target; otherwise missed, with the value kept. */
 export function statusForValue(target: RoutineTarget, value: number): Status {
@@ -36,9 +41,10 @@ function resolveStatus(routine: Routine, status: Status | undefined, value: numb
  * Check in a routine for a local day (today unless said; never a future day, never before the
  * start day). One check-in per routine per day: a second one replaces the first, as one upsert,
  * so concurrent identical check-ins leave exactly one row. A numeric routine needs a value and its
- * status follows from the target; "minimum" needs a minimum version.
+ * status follows from the target; "minimum" needs a minimum version. Milestones it earns become
+ * wins in the same transaction.
  */
-export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Promise<CheckIn> {
+export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Promise<CheckInResult> {
   requireWriter(ctx);
   const data = parseInput(CheckInRoutineSchema, input, 'check-in');
   const current = today(ctx);
@@ -55,13 +61,18 @@ export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Prom
   }
   const { status, value } = resolveStatus(routine, data.status, data.value);
   const now = nowIso(ctx);
-  const row = await ctx.db
-    .insertInto('checkIns')
-    .values({ id: newId(), workspaceId: ctx.actor.workspaceId, routineId: routine.id, day, status, value, note: data.note, createdAt: now, updatedAt: now })
-    .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCheckIn(row);
+  return inTransaction(ctx, async (trx) => {
+    const before = await routineHistory(trx, routine.id);
+    const row = await trx.db
+      .insertInto('checkIns')
+      .values({ id: newId(), workspaceId: trx.actor.workspaceId, routineId: routine.id, day, status, value, note: data.note, createdAt: now, updatedAt: now })
+      .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const checkIn = toCheckIn(row);
+    const milestones = await routineMilestoneWins(trx, before, checkIn);
+    return milestones.length > 0 ? { ...checkIn, milestones } : checkIn;
+  });
 }
 
 /** Remove a routine's check-in of a day (today unless said). */
