@@ -27,8 +27,6 @@ export interface RoutineProgress {
   series: DailyScore[];
   /** Every streak up to today, newest first. */
   streaks: Streak[];
-  /** Days from the first computed day through today that moved the score (not skipped or paused). */
-  scoredDays: number;
 }
 
 const scheduled = (routine: RoutineShape): Scheduled => ({ schedule: toSchedule(routine), startDay: routine.startDay });
@@ -92,52 +90,6 @@ export function routineEntries(routine: RoutineShape, checkIns: readonly CheckIn
   return [...byDay].map(([date, value]) => ({ date, value }));
 }
 
-/** The score a routine keeps per day with no new check-in: Loop's multiplier 0.5^(√f/13). */
-export function scoreMultiplier(routine: RoutineShape): number {
-  const f = scoringFrequency(scheduled(routine));
-  return Math.pow(0.5, Math.sqrt(f.numerator / f.denominator) / 13);
-}
-
-/** Scored days (not skipped) after which history further back cannot move today's score by 5·10⁻⁵. */
-function settlingDays(routine: RoutineShape): number {
-  return Math.ceil(Math.log(5e-5) / Math.log(scoreMultiplier(routine)));
-}
-
-/**
- * How many days of history usually give today's score exactly to 4 decimals. The score is an
- * exponential smoothing, s_t = m·s_(t-1) + (1−m)·v_t, where skipped and paused days leave it as it
- * is; starting from 0 at a window's first day instead of the true score changes today's score by at
- * most m^k, k being the scored days in the window. k must reach the settling days (m^k < 5·10⁻⁵):
- * the window holds them when every due day counts (weekday and rule routines are due on fewer days,
- * so their window is longer), plus one period, since Loop's automatic check-marks reach back that far.
- * A daily routine reads 234 days. `windowSettled` checks the real k afterwards.
- */
-export function scoreWindowDays(routine: RoutineShape): number {
-  const f = scoringFrequency(scheduled(routine));
-  const schedule = toSchedule(routine);
-  const dueShare = schedule.kind === 'weekdays' ? new Set(schedule.weekdays).size / 7 : schedule.kind === 'rrule' ? 1 / 7 : 1;
-  // A quarter more leaves room for the odd skipped or paused day.
-  return Math.ceil((1.25 * settlingDays(routine)) / dueShare) + f.denominator;
-}
-
-/**
- * Whether a progress computed from a window is exact for today: enough scored days in the window for
- * the score, and a current streak that does not reach back to the window's edge.
- */
-export function windowSettled(routine: RoutineShape, progress: RoutineProgress, from: IsoDate): boolean {
-  const f = scoringFrequency(scheduled(routine));
-  return progress.scoredDays >= settlingDays(routine) + f.denominator && !streakMayReachBefore(progress, from);
-}
-
-/**
- * Whether a progress computed from a window (`from`) may have cut its current streak short: the
- * streak begins near the window's first day (within a month, as Loop's automatic check-marks and
- * skipped days at the edge can move where a streak appears to start). Then the full history decides.
- */
-export function streakMayReachBefore(progress: RoutineProgress, from: IsoDate): boolean {
-  return progress.currentStreak > 0 && (progress.streaks[0]?.start ?? progress.today) <= addDays(from, 31);
-}
-
 /**
  * Streaks and strength score of a routine, computed with Loop Habit Tracker's rules on its
  * check-ins. Paused days freeze both: the score stays put and a streak neither breaks nor grows.
@@ -147,15 +99,13 @@ export function routineProgress(
   routine: RoutineShape,
   checkIns: readonly CheckInShape[],
   pauses: readonly PauseShape[],
-  options: { today: IsoDate; until?: IsoDate; from?: IsoDate },
+  options: { today: IsoDate; until?: IsoDate },
 ): RoutineProgress {
   const { today } = options;
   const until = options.until && options.until > today ? options.until : today;
   let first = routine.startDay;
   for (const c of checkIns) if (c.day < first) first = c.day;
-  // A window (see `scoreWindowDays`): history before `from` is left out.
-  if (options.from && options.from > first) first = options.from;
-  if (first > until) return { today, currentStreak: 0, bestStreak: 0, score: 0, series: [], streaks: [], scoredDays: 0 };
+  if (first > until) return { today, currentStreak: 0, bestStreak: 0, score: 0, series: [], streaks: [] };
 
   const rules = routineRules(routine);
   const computed = computeEntries(rules, routineEntries(routine, checkIns, pauses, first, until));
@@ -179,7 +129,6 @@ export function routineProgress(
       return (series ??= scores.map((score, k) => ({ date: addDays(from, k), score })));
     },
     streaks,
-    scoredDays: throughToday.reduce((n, v) => (v === EntryValue.SKIP ? n : n + 1), 0),
   };
 }
 

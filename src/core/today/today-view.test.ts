@@ -87,6 +87,25 @@ describeEachEngine('today view', (s) => {
     expect(view.routines.find((r) => r.id === run.id)!.currentStreak).toBe(442);
   });
 
+  it('keeps a streak whole when a long pause hides where it started, far back in the history', async () => {
+    const ctx = await s.newCtx({ now: '2026-11-18T09:00:00Z' });
+    // Monday, Wednesday, Friday since 2023, every one of them done; four months off in 2025.
+    const gym = await createRoutine(ctx, { name: 'Gym', schedule: { kind: 'weekdays', weekdays: [1, 3, 5] }, startDay: '2023-01-02' });
+    await pauseRoutine(ctx, { routineId: gym.id, from: '2025-05-01', to: '2025-09-07' });
+    const rows = [];
+    for (let day = '2023-01-02'; day < '2026-11-18'; day = addDays(day, 1)) {
+      if (![1, 3, 5].includes(isoWeekday(day))) continue;
+      rows.push({ id: newId(), workspaceId: ctx.actor.workspaceId, routineId: gym.id, day, status: 'done' as const, value: null, note: '', createdAt: '2026-11-18T09:00:00Z', updatedAt: '2026-11-18T09:00:00Z' });
+    }
+    for (let i = 0; i < rows.length; i += 200) await ctx.db.insertInto('checkIns').values(rows.slice(i, i + 200)).execute();
+    const shown = (await todayView(ctx)).routines.find((r) => r.id === gym.id)!;
+    const full = await routineStreaks(ctx, { routineId: gym.id });
+    const scores = await routineScores(ctx, { routineId: gym.id });
+    expect(full.current).toBeGreaterThan(500);
+    expect(shown.currentStreak).toBe(full.current);
+    expect(Math.abs(shown.score - scores.series.at(-1)!.score)).toBeLessThan(5e-5);
+  });
+
   it('counts a late-night check-in before the start of day for the evening before', async () => {
     // 01:30 in Paris on the 19th, with days that start at 04:00: still the 18th.
     const ctx = await s.newCtx({ now: '2026-11-19T00:30:00Z', dayStartHour: 4 });
