@@ -9,6 +9,7 @@ describe('smallwins today', () => {
     expect(out.stdout).toMatch(/Wednesday, 18 November 2026 · 2026-W47/);
     expect(out.stdout).toMatch(/Nothing planned\. Add one: smallwins task add/);
     expect(out.stdout).toMatch(/routine add/);
+    expect(out.stdout).toMatch(/No goal yet\. Start from a playbook \(smallwins playbook list\)/);
   });
 
   it('shows tasks with timeboxes and routines with streaks after a few days of use', async () => {

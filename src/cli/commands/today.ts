@@ -37,6 +37,8 @@ export function renderToday(v: TodayView, c: Colors): string {
       return m && m.target !== null ? `${g.title} ${c.dim(`(${m.name} → ${m.target}${m.unit ? ` ${m.unit}` : ''})`)}` : g.title;
     });
     lines.push(c.dim('Focus: ') + focus.join(c.dim(' · ')));
+  } else {
+    lines.push(c.dim('No goal yet. Start from a playbook (smallwins playbook list) or: smallwins goal add "<goal>"'));
   }
   lines.push('');
 
