@@ -57,3 +57,9 @@ export function numberArg(name: string, raw: string): number {
   if (n === null) throw new AppError('validation', notANumber(name, raw));
   return n;
 }
+
+/** A text bar for a share 0..1: "█" for the part reached, "·" for the rest. */
+export function shareBar(share: number, width = 20): string {
+  const filled = Math.round(share * width);
+  return '█'.repeat(filled) + '·'.repeat(width - filled);
+}

@@ -4,7 +4,7 @@ import type { ExperimentStats } from '#core/insights/experiment-insights.js';
 import type { Momentum } from '#core/insights/momentum-insights.js';
 import type { GoalRoad } from '#core/insights/road-insights.js';
 import type { Colors } from '../io.js';
-import { table } from '../format.js';
+import { shareBar, table } from '../format.js';
 
 /** "🎉 Win: …" lines for the milestone wins an action earned. */
 export function milestoneLines(wins: readonly Win[] | undefined, c: Colors): string {
@@ -15,7 +15,6 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 const signed = (n: number, digits = 1): string => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(digits)}`;
 const num = (n: number): string => String(Math.round(n * 100) / 100);
-const bar = (share: number, width = 20): string => '█'.repeat(Math.round(share * width)).padEnd(width, '·');
 
 export function renderMomentum(m: Momentum, c: Colors): string {
   if (m.series.every((d) => d.count === 0) && m.value === 0) {
@@ -30,7 +29,7 @@ export function renderMomentum(m: Momentum, c: Colors): string {
   const recent = m.series.slice(-7).reverse();
   lines.push(table([
     ['DAY', 'DONE', 'MOMENTUM', ''],
-    ...recent.map((d) => [d.day, d.count === 0 ? c.dim('rest') : `${num(d.points)}/${d.count}`, pct(d.value).padStart(4), c.green(bar(d.value))]),
+    ...recent.map((d) => [d.day, d.count === 0 ? c.dim('rest') : `${num(d.points)}/${d.count}`, pct(d.value).padStart(4), c.green(shareBar(d.value))]),
   ], c));
   lines.push(c.dim('Done counts 1, a routine\'s minimum ½; a day with nothing planned or due leaves momentum unchanged.'));
   return lines.join('\n');

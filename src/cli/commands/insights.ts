@@ -3,17 +3,12 @@ import { routineScores, routineStreaks, type RoutineScores, type RoutineStreaks 
 import { shortId } from '#core/ids.js';
 import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
-import { plural, table } from '../format.js';
+import { plural, shareBar, table } from '../format.js';
 import type { Colors } from '../io.js';
 import { registerProgressInsightsCommands } from './insights-progress.js';
 
 const RECENT_DAYS = 30;
 const LISTED_STREAKS = 15;
-
-function bar(score: number, width = 20): string {
-  const filled = Math.round(score * width);
-  return '█'.repeat(filled) + '·'.repeat(width - filled);
-}
 
 const percent = (score: number): string => `${(score * 100).toFixed(1)}%`;
 
@@ -21,7 +16,7 @@ function renderScores(result: RoutineScores, explicitRange: boolean, c: Colors):
   const title = `${c.bold(result.name)} ${c.dim(`(${shortId(result.routineId)})`)} strength score`;
   if (result.series.length === 0) return `${title}\n${c.dim('No days to score in that range yet: check in on the routine to start its history.')}`;
   const shown = explicitRange ? result.series : result.series.slice(-RECENT_DAYS);
-  const rows = [...shown].reverse().map((d) => [d.date, percent(d.score).padStart(6), c.green(bar(d.score))]);
+  const rows = [...shown].reverse().map((d) => [d.date, percent(d.score).padStart(6), c.green(shareBar(d.score))]);
   const lines = [title, table([['DATE', ' SCORE', ''], ...rows], c)];
   if (shown.length < result.series.length) {
     lines.push(c.dim(`Showing the last ${RECENT_DAYS} of ${result.series.length} days; add --from YYYY-MM-DD for more, or --json for all of them.`));

@@ -13,7 +13,7 @@ import { shortId } from '#core/ids.js';
 import { resolveRef } from '#core/refs.js';
 import type { Ctx } from '#core/context.js';
 import type { CliApp } from '../app.js';
-import { parseNumber, table } from '../format.js';
+import { collect, parseNumber, table } from '../format.js';
 import { renderExperimentStats } from './insights-render.js';
 import { registerLessonCommands } from './reflection-lessons.js';
 import { registerReviewCommands } from './reflection-review.js';
@@ -26,8 +26,6 @@ export function registerReflectionCommands(program: Command, app: CliApp): void 
   registerLessonCommands(program, app);
 }
 
-/** Commander collector for repeatable options. */
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 const goalRef = (ctx: Ctx, ref: string | undefined) => (ref ? resolveRef(ctx, 'goals', ref, { nameColumn: 'title' }) : Promise.resolve(null));
 const experimentRef = (ctx: Ctx, ref: string) => resolveRef(ctx, 'experiments', ref, { nameColumn: 'title' });
