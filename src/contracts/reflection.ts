@@ -91,9 +91,6 @@ export type ListFeedbackInput = z.input<typeof ListFeedbackSchema>;
 export const ReviewKindSchema = z.enum(['weekly', 'monthly'], { message: 'must be weekly or monthly' });
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
-/** A month, "YYYY-MM". */
-export const IsoMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month in the form YYYY-MM, e.g. 2026-11');
-
 /** A review's period: "YYYY-Www" for weekly, "YYYY-MM" for monthly, or "current"/"last". */
 export const ReviewPeriodInputSchema = z.string().trim().min(1, 'must not be empty');
 

@@ -46,7 +46,3 @@ export interface HabitRules {
 export function frequency(numerator: number, denominator: number): Frequency {
   return numerator === denominator ? { numerator: 1, denominator: 1 } : { numerator, denominator };
 }
-
-export function yesNoRules(numerator = 1, denominator = 1): HabitRules {
-  return { frequency: frequency(numerator, denominator), numerical: false, targetType: 'at_least', target: 0 };
-}

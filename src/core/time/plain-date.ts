@@ -100,10 +100,6 @@ export function isoWeekday(date: IsoDate): number {
   return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Every date from `from` to `to`, both included. */
 export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
