@@ -14,7 +14,10 @@ export interface NewUser {
   dayStartHour?: number;
 }
 
-/** Create a user with their personal workspace, owned by them, in one transaction. */
+/**
+ * Create a user with their personal workspace, owned by them, in one transaction (the caller's, when
+ * `db` already is one, so sign-up can add the rest of its work to it).
+ */
 export async function createUserWithWorkspace(db: Kysely<Database>, clock: Clock, input: NewUser): Promise<Actor> {
   if (!isValidTimeZone(input.timeZone)) {
     throw new AppError('validation', `Unknown time zone "${input.timeZone}". Use an IANA name such as Europe/Paris.`);
@@ -23,7 +26,8 @@ export async function createUserWithWorkspace(db: Kysely<Database>, clock: Clock
   const userId = newId();
   const workspaceId = newId();
   const dayStartHour = input.dayStartHour ?? 0;
-  await db.transaction().execute(async (trx) => {
+  const run = <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  await run(async (trx) => {
     await trx
       .insertInto('users')
       .values({ id: userId, email: input.email ?? null, name: input.name, passwordHash: input.passwordHash ?? null, timeZone: input.timeZone, dayStartHour, createdAt: now })
