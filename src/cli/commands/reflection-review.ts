@@ -1,21 +1,14 @@
 import type { Command } from 'commander';
-import { addReviewDecision, parseDecision } from '#core/reviews/add-review-decision.js';
-import { addReviewPrompt } from '#core/reviews/add-review-prompt.js';
-import { answerReview } from '#core/reviews/answer-review.js';
-import { completeReview } from '#core/reviews/complete-review.js';
-import { listReviewPrompts } from '#core/reviews/list-review-prompts.js';
-import { listReviews } from '#core/reviews/list-reviews.js';
-import type { ReviewDetail } from '#core/reviews/review-queries.js';
-import type { ReviewSummary } from '#core/reviews/review-summary.js';
-import { showReview } from '#core/reviews/show-review.js';
-import { startReview } from '#core/reviews/start-review.js';
+import { reflectionOperations as ops } from '#api/reflection.ops.js';
+import type { ReviewDetailOutput } from '#contracts/api/reflection.js';
+import { parseDecision } from '#core/reviews/add-review-decision.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
-import type { Ctx } from '#core/context.js';
 import type { Colors } from '../io.js';
 import type { CliApp } from '../app.js';
 import { collect, plural, table } from '../format.js';
+
+type ReviewDetail = ReviewDetailOutput;
 
 export function registerReviewCommands(program: Command, app: CliApp): void {
   const { c } = app;
@@ -37,19 +30,17 @@ export function registerReviewCommands(program: Command, app: CliApp): void {
       .action(async (period: string | undefined, opts: { answer?: string[]; decision?: string[]; done?: boolean }) => {
         const answers = opts.answer ?? [];
         const decisions = (opts.decision ?? []).map(parseDecision);
-        await app.withCtx(async (ctx) => {
-          let r: ReviewDetail = await startReview(ctx, { kind, period });
-          const scripted = answers.length > 0 || decisions.length > 0 || Boolean(opts.done);
-          if (!app.json()) app.io.out(renderSummary(r, c));
-          if (scripted) {
-            if (answers.length > 0) r = await answerReview(ctx, { reviewId: r.id, answers: answers.map((answer, i) => ({ position: i + 1, answer })) });
-            for (const d of decisions) await addReviewDecision(ctx, { reviewId: r.id, ...d });
-            r = opts.done ? await completeReview(ctx, { reviewId: r.id }) : await showReview(ctx, { reviewId: r.id });
-          } else if (r.status === 'open' && app.io.isTTY && !app.json()) {
-            r = await converse(app, ctx, r);
-          }
-          app.print(r, () => renderAnswers(r, c, name));
-        });
+        let r: ReviewDetail = await app.call(ops.startReview, { kind, period });
+        const scripted = answers.length > 0 || decisions.length > 0 || Boolean(opts.done);
+        if (!app.json()) app.io.out(renderSummary(r, c));
+        if (scripted) {
+          if (answers.length > 0) r = await app.call(ops.answerReview, { reviewId: r.id, answers: answers.map((answer, i) => ({ position: i + 1, answer })) });
+          for (const d of decisions) await app.call(ops.addReviewDecision, { reviewId: r.id, ...d });
+          r = opts.done ? await app.call(ops.completeReview, { reviewId: r.id }) : await app.call(ops.showReview, { reviewId: r.id });
+        } else if (r.status === 'open' && app.io.isTTY && !app.json()) {
+          r = await converse(app, r);
+        }
+        app.print(r, () => renderAnswers(r, c, name));
       });
   }
 
@@ -60,17 +51,15 @@ export function registerReviewCommands(program: Command, app: CliApp): void {
     .option('--monthly', 'only monthly reviews')
     .addHelpText('after', '\nExamples:\n  smallwins review list\n  smallwins review list --monthly')
     .action(async (opts: { weekly?: boolean; monthly?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const list = await listReviews(ctx, { kind: opts.weekly ? 'weekly' : opts.monthly ? 'monthly' : undefined });
-        app.print(list, () =>
-          list.length === 0
-            ? 'No reviews yet. Look back on this week with: smallwins review week'
-            : table([
-                ['ID', 'PERIOD', 'STATUS', 'ANSWERED', 'DECISIONS'],
-                ...list.map((r) => [shortId(r.id), r.period, r.status === 'done' ? c.green('✓ done') : 'open', `${r.answered}/${r.prompts}`, String(r.decisions)]),
-              ], c),
-        );
-      });
+      const list = await app.call(ops.listReviews, { kind: opts.weekly ? 'weekly' : opts.monthly ? 'monthly' : undefined });
+      app.print(list, () =>
+        list.length === 0
+          ? 'No reviews yet. Look back on this week with: smallwins review week'
+          : table([
+              ['ID', 'PERIOD', 'STATUS', 'ANSWERED', 'DECISIONS'],
+              ...list.map((r) => [shortId(r.id), r.period, r.status === 'done' ? c.green('✓ done') : 'open', `${r.answered}/${r.prompts}`, String(r.decisions)]),
+            ], c),
+      );
     });
 
   review
@@ -79,10 +68,8 @@ export function registerReviewCommands(program: Command, app: CliApp): void {
     .argument('<review>', 'its period (2026-W47, 2026-11) or id')
     .addHelpText('after', '\nExamples:\n  smallwins review show 2026-W47\n  smallwins review show 2026-11')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const r = await showReview(ctx, { ref });
-        app.print(r, () => `${renderSummary(r, c)}\n${renderAnswers(r, c, r.kind === 'weekly' ? 'week' : 'month')}`);
-      });
+      const r = await app.call(ops.showReview, { reviewId: await app.resolve('review', ref) });
+      app.print(r, () => `${renderSummary(r, c)}\n${renderAnswers(r, c, r.kind === 'weekly' ? 'week' : 'month')}`);
     });
 
   const prompt = review.command('prompt').description('Your own review questions, asked after the built-in ones');
@@ -95,30 +82,26 @@ export function registerReviewCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins review prompt add "Did I talk to a customer this week?"\n  smallwins review prompt add "Is the niche still right?" --monthly --goal grow')
     .action(async (text: string | undefined, opts: { monthly?: boolean; goal?: string }) => {
       const t = await app.need(text, 'Which question?', 'question: smallwins review prompt add "<question>"');
-      await app.withCtx(async (ctx) => {
-        const goalId = opts.goal ? await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' }) : null;
-        const p = await addReviewPrompt(ctx, { kind: opts.monthly ? 'monthly' : 'weekly', text: t, goalId });
-        app.print(p, () => `${c.green('✓')} ${p.kind === 'weekly' ? 'Weekly' : 'Monthly'} reviews will ask: ${p.text}`);
-      });
+      const goalId = opts.goal ? await app.resolve('goal', opts.goal) : null;
+      const p = await app.call(ops.addReviewPrompt, { kind: opts.monthly ? 'monthly' : 'weekly', text: t, goalId });
+      app.print(p, () => `${c.green('✓')} ${p.kind === 'weekly' ? 'Weekly' : 'Monthly'} reviews will ask: ${p.text}`);
     });
   prompt
     .command('list')
     .description("List the workspace's own review questions")
     .addHelpText('after', '\nExamples:\n  smallwins review prompt list')
     .action(async () => {
-      await app.withCtx(async (ctx) => {
-        const prompts = await listReviewPrompts(ctx);
-        app.print(prompts, () =>
-          prompts.length === 0
-            ? 'Only the built-in questions so far. Add your own: smallwins review prompt add "<question>"'
-            : table([['KIND', 'QUESTION'], ...prompts.map((p) => [p.kind, p.text])], c),
-        );
-      });
+      const prompts = await app.call(ops.listReviewPrompts, {});
+      app.print(prompts, () =>
+        prompts.length === 0
+          ? 'Only the built-in questions so far. Add your own: smallwins review prompt add "<question>"'
+          : table([['KIND', 'QUESTION'], ...prompts.map((p) => [p.kind, p.text])], c),
+      );
     });
 }
 
 /** Ask each question, then decisions until an empty line, then complete the review. */
-async function converse(app: CliApp, ctx: Ctx, start: ReviewDetail): Promise<ReviewDetail> {
+async function converse(app: CliApp, start: ReviewDetail): Promise<ReviewDetail> {
   const { io, c } = app;
   io.out(c.bold('\nQuestions') + c.dim(' (Enter keeps the current answer)'));
   const answers: Array<{ position: number; answer: string }> = [];
@@ -127,19 +110,19 @@ async function converse(app: CliApp, ctx: Ctx, start: ReviewDetail): Promise<Rev
     if (reply === null) break;
     if (reply.trim()) answers.push({ position: a.position, answer: reply });
   }
-  if (answers.length > 0) await answerReview(ctx, { reviewId: start.id, answers });
+  if (answers.length > 0) await app.call(ops.answerReview, { reviewId: start.id, answers });
   io.out(c.bold('\nDecisions') + c.dim(' ("keep: …", "change: …" or "drop: …"; an empty line ends)'));
   for (;;) {
     const line = await io.ask('> ');
     if (!line?.trim()) break;
     try {
-      await addReviewDecision(ctx, { reviewId: start.id, ...parseDecision(line) });
+      await app.call(ops.addReviewDecision, { reviewId: start.id, ...parseDecision(line) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       io.err(`${c.yellow('!')} ${error.message}`);
     }
   }
-  return completeReview(ctx, { reviewId: start.id });
+  return app.call(ops.completeReview, { reviewId: start.id });
 }
 
 const LABEL = 13;
@@ -148,7 +131,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** The summary a review opens with, one line per part. */
 export function renderSummary(r: ReviewDetail, c: Colors): string {
-  const s: ReviewSummary | null = r.summary;
+  const s = r.summary;
   const title = `${r.kind === 'weekly' ? 'Weekly' : 'Monthly'} review · ${r.period}`;
   if (!s) return c.bold(title);
   const lines = [`${c.bold(title)} ${c.dim(`(${s.from} → ${s.to})`)}`];
@@ -170,6 +153,7 @@ export function renderSummary(r: ReviewDetail, c: Colors): string {
   });
   const e = s.energy;
   lines.push(row('Energy', e.days === 0 ? c.dim('not logged') : `${e.averageEnergy}/5 on average over ${plural(e.days, 'day')}${e.averageSleepHours !== null ? ` · sleep ${e.averageSleepHours} h` : ''}`));
+  if (s.momentum) lines.push(row('Momentum', `${Math.round(s.momentum.average * 100)}% on average · ${signed(Math.round(s.momentum.change * 100))} points on as many days before`));
   if (s.pulses.length > 0) lines.push(row('Pulses', s.pulses.map((p) => `${p.kind === 'custom' ? `"${p.question}"` : p.kind} ${p.average}`).join(' · ')));
   lines.push(row('Lessons', s.lessons.count === 0 ? c.dim('none logged') : `${s.lessons.count}: ${s.lessons.titles.slice(0, 5).join('; ')}`));
   const h = s.patterns.hardestWeekday;

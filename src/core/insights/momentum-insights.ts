@@ -2,7 +2,7 @@ import { MomentumSchema, type MomentumInput } from '#contracts/insights-stats.js
 import { today, type Ctx } from '../context.js';
 import { parseInput } from '../errors.js';
 import { lookBackFrom } from '../routines/day-states.js';
-import { pausesOf, toCheckIn, toRoutine } from '../routines/routine-queries.js';
+import { pausesOf, toRoutine } from '../routines/routine-queries.js';
 import { localDay } from '../time/local-day.js';
 import { addDays, type IsoDate } from '../time/plain-date.js';
 import { momentumSeries, tallyDays, trendOf, WARM_UP_DAYS, type MomentumDay, type MomentumRoutine, type Trend } from './momentum.js';
@@ -24,9 +24,22 @@ const round4 = (n: number): number => Math.round(n * 10_000) / 10_000;
  */
 export async function momentum(ctx: Ctx, input: MomentumInput = {}): Promise<Momentum> {
   const { days } = parseInput(MomentumSchema, input, 'momentum window');
-  const ws = ctx.actor.workspaceId;
   const to = today(ctx);
-  const shownFrom = addDays(to, -(days - 1));
+  const series = await momentumBetween(ctx, addDays(to, -(days - 1)), to);
+  return {
+    today: to,
+    value: round4(series[series.length - 1]?.value ?? 0),
+    trend: (({ change, direction }) => ({ change: round4(change), direction }))(trendOf(series)),
+    series: series.map((d) => ({ ...d, completion: d.completion === null ? null : round4(d.completion), value: round4(d.value) })),
+  };
+}
+
+/**
+ * Momentum at the end of each day from `shownFrom` to `to` (unrounded), counted as of today.
+ * Reads those days and the 28-day warm-up before them, nothing older.
+ */
+export async function momentumBetween(ctx: Ctx, shownFrom: IsoDate, to: IsoDate): Promise<MomentumDay[]> {
+  const ws = ctx.actor.workspaceId;
   const from = addDays(shownFrom, -WARM_UP_DAYS);
 
   const [tasks, routineRows] = await Promise.all([
@@ -38,13 +51,13 @@ export async function momentum(ctx: Ctx, input: MomentumInput = {}): Promise<Mom
     .filter((r) => r.endDay === null || r.endDay > from);
   const ids = routines.map((r) => r.routine.id);
   const checkInsFrom = routines.map((r) => lookBackFrom(r.routine, from)).reduce((a, b) => (a < b ? a : b), from);
-  const [pauses, checkInRows] = await Promise.all([
+  const [pauses, checkIns] = await Promise.all([
     pausesOf(ctx, ids),
     ids.length === 0
       ? Promise.resolve([])
-      : ctx.db.selectFrom('checkIns').selectAll().where('workspaceId', '=', ws).where('routineId', 'in', ids).where('day', '>=', checkInsFrom).where('day', '<=', to).execute(),
+      : // Only what momentum counts: thousands of full rows would cost more than the read.
+        ctx.db.selectFrom('checkIns').select(['routineId', 'day', 'status']).where('workspaceId', '=', ws).where('routineId', 'in', ids).where('day', '>=', checkInsFrom).where('day', '<=', to).execute(),
   ]);
-  const checkIns = checkInRows.map(toCheckIn);
   const shapes: MomentumRoutine[] = routines.map(({ routine, endDay }) => ({
     schedule: routine.schedule,
     startDay: routine.startDay,
@@ -52,12 +65,5 @@ export async function momentum(ctx: Ctx, input: MomentumInput = {}): Promise<Mom
     pauses: pauses.filter((p) => p.routineId === routine.id),
     checkIns: checkIns.filter((c) => c.routineId === routine.id),
   }));
-
-  const series = momentumSeries(tallyDays(tasks, shapes, { from, to, today: to })).filter((d) => d.day >= shownFrom);
-  return {
-    today: to,
-    value: round4(series[series.length - 1]?.value ?? 0),
-    trend: (({ change, direction }) => ({ change: round4(change), direction }))(trendOf(series)),
-    series: series.map((d) => ({ ...d, completion: d.completion === null ? null : round4(d.completion), value: round4(d.value) })),
-  };
+  return momentumSeries(tallyDays(tasks, shapes, { from, to, today: today(ctx) })).filter((d) => d.day >= shownFrom);
 }

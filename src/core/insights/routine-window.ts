@@ -15,7 +15,7 @@ import {
   type PauseShape,
   type RoutineShape,
 } from './routine-progress.js';
-import { scoreSeries } from './score.js';
+import { rollingDays, scoreSeries } from './score.js';
 import { isSuccess } from './streaks.js';
 
 const { UNKNOWN, YES_AUTO, YES_MANUAL, SKIP } = EntryValue;
@@ -36,7 +36,7 @@ export type WindowOutcome =
 export const SCORE_TOLERANCE = 5e-5;
 
 /** The per-routine constants of the window arithmetic. */
-interface WindowRules {
+export interface WindowRules {
   rules: HabitRules;
   /** Scored (non-skipped) days with exact completions that make the window's unknown start negligible. */
   settlingDays: number;
@@ -59,13 +59,12 @@ interface WindowRules {
  * day read. N ≥ W with W = ⌊ln(5·10⁻⁵) / ln m⌋ + 1 gives m^N < 5·10⁻⁵, so the score is exact to 4
  * decimals: 186 scored days for a daily routine, 284 for 3 a week, 492 for once a week.
  */
-function windowRules(routine: RoutineShape): WindowRules {
+export function windowRules(routine: RoutineShape): WindowRules {
   const rules = routineRules(routine);
   const { numerator, denominator } = rules.frequency;
   const f = numerator / denominator;
   const m = Math.pow(0.5, Math.sqrt(f) / 13);
   const settlingDays = Math.floor(Math.log(SCORE_TOLERANCE) / Math.log(m)) + 1;
-  const rollingDays = !rules.numerical && f < 1 ? 2 * denominator : denominator;
   // A window of automatic check-marks lasts `denominator` days, or a calendar month (at most 31).
   const intervalDays = denominator === 30 || denominator === 31 ? 31 : denominator;
   const autoDays = rules.numerical || denominator === 1 ? 0 : intervalDays - 1;
@@ -75,23 +74,7 @@ function windowRules(routine: RoutineShape): WindowRules {
     const due = routineFrequency({ schedule, startDay: routine.startDay });
     dueShare = Math.min(1, Math.max(1 / 31, due.numerator / due.denominator));
   }
-  return { rules, settlingDays, rollingDays, autoDays, dueShare, schedule };
-}
-
-/**
- * The first day Today reads of a routine's check-ins: enough due days for the score to settle, the
- * rolling and automatic-check-mark lead-in, the current quota period, and a little room for skipped
- * days. Null when that reaches back to the routine's start: then read everything.
- */
-export function firstWindowStart(routine: RoutineShape, today: IsoDate): IsoDate | null {
-  const w = windowRules(routine);
-  const periodDays = w.schedule.kind === 'times' ? w.schedule.periodDays + 31 : 0;
-  const span = Math.max(
-    Math.ceil((1.1 * w.settlingDays) / w.dueShare) + w.rollingDays + w.autoDays + 7,
-    periodDays,
-  );
-  const start = dayNumber(today) - span;
-  return start <= dayNumber(routine.startDay) ? null : fromDayNumber(start);
+  return { rules, settlingDays, rollingDays: rollingDays(rules), autoDays, dueShare, schedule };
 }
 
 /**
@@ -109,7 +92,7 @@ export function windowOutcome(
   routine: RoutineShape,
   checkIns: readonly CheckInShape[],
   pauses: readonly PauseShape[],
-  options: { today: IsoDate; from: IsoDate | null },
+  options: { today: IsoDate; from: IsoDate | null; needScore?: boolean },
 ): WindowOutcome {
   const w = windowRules(routine);
   const last = dayNumber(options.today);
@@ -129,7 +112,8 @@ export function windowOutcome(
   let scored = 0;
   for (let k = w.rollingDays - 1; k < values.length; k++) if (values[k] !== SKIP) scored++;
   const streakExact = streak.brokeAt !== null && streak.brokeAt >= w.autoDays;
-  if (scored >= w.settlingDays && streakExact)
+  // Without `needScore` (the score comes from a checkpoint) only the streak has to be exact.
+  if ((scored >= w.settlingDays || options.needScore === false) && streakExact)
     return { exact: true, progress: { currentStreak: streak.length, score } };
   const readFrom = last - 2 * (last - first + 1);
   return {
@@ -142,7 +126,7 @@ export function windowOutcome(
  * One Loop value per day from `first` to `last` (day numbers), the same `routineProgress` computes:
  * check-ins, SKIP on days not due and on paused days, then Loop's automatic check-marks.
  */
-function windowValues(
+export function windowValues(
   routine: RoutineShape,
   w: WindowRules,
   checkIns: readonly CheckInShape[],
@@ -239,17 +223,20 @@ function intervalLength(denominator: number, beginDay: number): number {
 }
 
 /**
- * The current streak read backwards from today: skipped days bridge it, today still open does not
- * end it. `brokeAt` is the index of the day that ended it, null when it runs to the first day.
+ * The streak read backwards from the day at `end` (the last day unless said) down to `stop`:
+ * skipped days bridge it, and the last day when it is today (`open`) does not end it while nothing
+ * is entered. `brokeAt` is the index of the day that ended it, null when it runs down to `stop`.
  */
-function walkStreak(
+export function walkStreak(
   rules: HabitRules,
   values: Float64Array,
+  options: { end?: number; stop?: number; open?: boolean } = {},
 ): { length: number; brokeAt: number | null } {
+  const { end = values.length - 1, stop = 0, open = true } = options;
   let length = 0;
-  for (let k = values.length - 1; k >= 0; k--) {
+  for (let k = end; k >= stop; k--) {
     const value = values[k]!;
-    if (value === SKIP || (k === values.length - 1 && value === UNKNOWN)) continue;
+    if (value === SKIP || (open && k === end && value === UNKNOWN)) continue;
     if (!isSuccess(rules, value)) return { length, brokeAt: k };
     length++;
   }
@@ -264,6 +251,8 @@ export interface WindowItem {
   /** The check-ins read so far: from `from` through today (everything up to today when null). */
   checkIns: CheckInShape[];
   from: IsoDate | null;
+  /** False when the score is known otherwise (a checkpoint): only the streak has to settle. */
+  needScore?: boolean;
 }
 
 /** Check-ins to read for a routine: from `from` (or the beginning) up to the day before `before`. */
@@ -292,6 +281,7 @@ export async function settleWindows(
       const outcome = windowOutcome(item.routine, item.checkIns, item.pauses, {
         today,
         from: item.from,
+        needScore: item.needScore,
       });
       if (outcome.exact) out.set(item.id, outcome.progress);
       else {

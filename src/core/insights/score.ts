@@ -30,31 +30,49 @@ function numericalCompletion(rules: HabitRules, sum: number): number {
  * numerical ones. A skipped day leaves the score where it was.
  */
 export function scoreSeries(rules: HabitRules, values: ArrayLike<number>): number[] {
+  const atMost = rules.numerical && rules.targetType === 'at_most';
+  return continueScores(rules, values, 0, atMost ? 1 : 0);
+}
+
+/** Days of values the score of a day looks back over (its own included): the rolling window. */
+export function rollingDays(rules: HabitRules): number {
+  const { numerator, denominator } = rules.frequency;
+  return !rules.numerical && numerator / denominator < 1 ? 2 * denominator : denominator;
+}
+
+/**
+ * The score series continued from a known score: `values[0..lead)` are the days before the known
+ * one's day and only fill the rolling window (`lead` = `rollingDays(rules)` when continuing a
+ * history that reaches back that far), `initial` is the score at the end of the last of them, and
+ * the result holds the score at the end of each day from `values[lead]` on. Same arithmetic, in the
+ * same order, as the whole series: the continued scores are equal to it bit for bit.
+ */
+export function continueScores(rules: HabitRules, values: ArrayLike<number>, lead: number, initial: number): number[] {
   const freq = rules.frequency.numerator / rules.frequency.denominator;
   let { numerator, denominator } = rules.frequency;
   if (!rules.numerical && freq < 1) {
     numerator *= 2;
     denominator *= 2;
   }
-  const atMost = rules.numerical && rules.targetType === 'at_most';
-  const scores = new Array<number>(values.length);
-  let previous = atMost ? 1 : 0;
+  const scores = new Array<number>(Math.max(0, values.length - lead));
+  let previous = initial;
   // Integers (checks, or amounts in thousandths) keep the rolling sum exact however long it runs.
   let rolling = 0;
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
     const leaving = k - denominator >= 0 ? values[k - denominator]! : undefined;
+    const scored = k >= lead && value !== SKIP;
     if (rules.numerical) {
       // As in Loop, a SKIP (3) is added to a numerical window like an amount of 0.003.
       rolling += Math.max(0, value);
       if (leaving !== undefined) rolling -= Math.max(0, leaving);
-      if (value !== SKIP) previous = scoreStep(freq, previous, numericalCompletion(rules, rolling / 1000));
+      if (scored) previous = scoreStep(freq, previous, numericalCompletion(rules, rolling / 1000));
     } else {
       if (value === YES_MANUAL) rolling += 1;
       if (leaving === YES_MANUAL) rolling -= 1;
-      if (value !== SKIP) previous = scoreStep(freq, previous, Math.min(1, rolling / numerator));
+      if (scored) previous = scoreStep(freq, previous, Math.min(1, rolling / numerator));
     }
-    scores[k] = previous;
+    if (k >= lead) scores[k - lead] = previous;
   }
   return scores;
 }

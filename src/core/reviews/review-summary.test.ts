@@ -5,6 +5,7 @@ import { addMetric } from '../goals/add-metric.js';
 import { createGoal } from '../goals/create-goal.js';
 import { recordMeasurement } from '../goals/record-measurement.js';
 import { newId } from '../ids.js';
+import { KEEP } from '../insights/momentum.js';
 import { addLesson } from '../lessons/add-lesson.js';
 import { reviewSummary } from './review-summary.js';
 
@@ -185,6 +186,32 @@ describeEachEngine('review summary', (s) => {
     expect(summary.patterns.hardestWeekday).toEqual({ weekday: 1, name: 'Monday', misses: 1 });
   });
 
+  it('gives the average momentum of a past week and its change from the week before', async () => {
+    const ctx = await s.newCtx({ now: '2026-11-18T10:00:00Z' });
+    // The week before: a task skipped every day (momentum stays 0). The week: one done every day.
+    for (let d = 2; d <= 8; d++) await buildTask(ctx, `2026-11-0${d}`, 'skipped');
+    for (let d = 9; d <= 15; d++) await buildTask(ctx, `2026-11-${String(d).padStart(2, '0')}`, 'done');
+    await buildTask(ctx, '2026-11-16', 'skipped'); // after the week: no effect
+    const summary = await reviewSummary(ctx, { kind: 'weekly', period: '2026-W46' });
+    // Day k of the week ends at 1 − KEEP^k; KEEP + … + KEEP^7 = KEEP · (1 − 0.5) / (1 − KEEP).
+    const average = 1 - (0.5 * KEEP) / (1 - KEEP) / 7;
+    expect(average).toBeCloseTo(0.3138, 4);
+    expect(summary.momentum).toEqual({ average: round4(average), previousAverage: 0, change: round4(average) });
+  });
+
+  it('averages momentum over the days of the current week so far, waiting for what today has not settled', async () => {
+    // Wednesday morning in Paris: Monday and Tuesday done, today's task still open.
+    const ctx = await s.newCtx({ now: '2026-11-18T07:00:00Z' });
+    await buildTask(ctx, '2026-11-16', 'done');
+    await buildTask(ctx, '2026-11-17', 'done');
+    await buildTask(ctx, '2026-11-18', 'planned');
+    const write = await buildRoutine(ctx, 'Write', { startDay: '2026-11-18' });
+    await buildCheckIn(ctx, write, '2026-11-19', 'missed'); // a day not begun yet counts nothing
+    const summary = await reviewSummary(ctx, { kind: 'weekly', period: 'current' });
+    const tuesday = 1 - KEEP * KEEP;
+    expect(summary.momentum).toEqual({ average: round4((1 - KEEP + 2 * tuesday) / 3), previousAverage: 0, change: round4((1 - KEEP + 2 * tuesday) / 3) });
+  });
+
   it("reads only the actor's workspace", async () => {
     const alice = await s.newCtx();
     const bob = await s.newCtx();
@@ -195,3 +222,7 @@ describeEachEngine('review summary', (s) => {
     expect(summary.wins.count).toBe(0);
   });
 });
+
+function round4(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}

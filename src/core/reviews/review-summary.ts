@@ -5,7 +5,7 @@ import { isoWeekday } from '../time/plain-date.js';
 import { checkInStats } from './check-in-misses.js';
 import { metricMovement, type MetricMovement } from './metric-movement.js';
 import { periodRange, resolvePeriod, weeksOfMonth } from './review-period.js';
-import { energyIn, lessonsIn, microGoalsIn, pulsesIn, tasksIn, winsIn } from './summary-sections.js';
+import { energyIn, lessonsIn, microGoalsIn, momentumIn, pulsesIn, tasksIn, winsIn } from './summary-sections.js';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -22,6 +22,11 @@ export interface ReviewSummary {
   checkIns: { done: number; minimum: number; skipped: number; missed: number; mostMissed: Array<{ routineId: string; name: string; misses: number }> };
   metrics: MetricMovement[];
   energy: { days: number; averageEnergy: number | null; averageSleepHours: number | null };
+  /**
+   * Average daily momentum (0..1) over the period's days so far and over as many days just before
+   * it, and the change between the two. Absent from summaries stored before it existed.
+   */
+  momentum: { average: number; previousAverage: number; change: number };
   pulses: Array<{ kind: string; question: string; average: number; count: number }>;
   lessons: { count: number; titles: string[] };
   patterns: {
@@ -33,7 +38,7 @@ export interface ReviewSummary {
 
 /**
  * The facts of a week or a month: work planned and done, wins, misses, how each active goal's
- * primary metric moved, energy, pulses, lessons, and the weekday where things slip most.
+ * primary metric moved, energy, momentum, pulses, lessons, and the weekday where things slip most.
  * Every query is bounded to the period's days, so the cost follows the period, not the history.
  */
 export async function reviewSummary(ctx: Ctx, input: ReviewSummaryInput): Promise<ReviewSummary> {
@@ -65,6 +70,7 @@ export async function reviewSummary(ctx: Ctx, input: ReviewSummaryInput): Promis
     checkIns: checkInCounts,
     metrics: await metricMovement(ctx, range),
     energy: await energyIn(ctx, range),
+    momentum: await momentumIn(ctx, range),
     pulses: await pulsesIn(ctx, range),
     lessons: await lessonsIn(ctx, range),
     patterns: { byWeekday, hardestWeekday: hardest },

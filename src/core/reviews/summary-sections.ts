@@ -1,4 +1,6 @@
-import type { Ctx } from '../context.js';
+import { today, type Ctx } from '../context.js';
+import { momentumBetween } from '../insights/momentum-insights.js';
+import { addDays, daysBetween } from '../time/plain-date.js';
 import type { PeriodRange } from './review-period.js';
 
 /*
@@ -121,6 +123,25 @@ export async function lessonsIn(ctx: Ctx, range: PeriodRange) {
     .orderBy('createdAt')
     .execute();
   return { count: rows.length, titles: rows.map((r) => r.title) };
+}
+
+/**
+ * The period's momentum (docs/decisions/003-momentum.md): its average over the period's days so
+ * far (a review period has always begun), and its change from the average over as many days just
+ * before it. Reads both stretches and the momentum warm-up before them, nothing older.
+ */
+export async function momentumIn(ctx: Ctx, range: PeriodRange) {
+  const length = daysBetween(range.from, range.to) + 1;
+  const current = today(ctx);
+  const series = await momentumBetween(ctx, addDays(range.from, -length), range.to < current ? range.to : current);
+  const average = (days: typeof series) => days.reduce((sum, d) => sum + d.value, 0) / Math.max(1, days.length);
+  const now = average(series.filter((d) => d.day >= range.from));
+  const before = average(series.filter((d) => d.day < range.from));
+  return { average: round4(now), previousAverage: round4(before), change: round4(now - before) };
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
 }
 
 function round2(n: number): number {

@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { routineHistory, routineMilestoneWins } from '../insights/milestone-wins.js';
 import type { Win } from '../wins/win-queries.js';
 import { getRoutine, toCheckIn, type CheckIn, type Routine, type RoutineTarget } from './routine-queries.js';
+import { touchScoreCheckpoint } from './score-checkpoints.js';
 
 type Status = CheckIn['status'];
 
@@ -69,6 +70,7 @@ export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Prom
       .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
       .returningAll()
       .executeTakeFirstOrThrow();
+    await touchScoreCheckpoint(trx, routine.id, day);
     const checkIn = toCheckIn(row);
     const milestones = await routineMilestoneWins(trx, before, checkIn);
     return milestones.length > 0 ? { ...checkIn, milestones } : checkIn;
@@ -81,15 +83,18 @@ export async function undoCheckIn(ctx: Ctx, input: UndoCheckInInput): Promise<Ch
   const data = parseInput(UndoCheckInSchema, input, 'check-in');
   const day = data.day ?? today(ctx);
   const routine = await getRoutine(ctx, data.routineId);
-  const row = await ctx.db
-    .deleteFrom('checkIns')
-    .where('workspaceId', '=', ctx.actor.workspaceId)
-    .where('routineId', '=', routine.id)
-    .where('day', '=', day)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `"${routine.name}" has no check-in on ${day}; nothing to undo. See its days with: smallwins routine show "${routine.name}"`);
-  return toCheckIn(row);
+  return inTransaction(ctx, async (trx) => {
+    const row = await trx.db
+      .deleteFrom('checkIns')
+      .where('workspaceId', '=', trx.actor.workspaceId)
+      .where('routineId', '=', routine.id)
+      .where('day', '=', day)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `"${routine.name}" has no check-in on ${day}; nothing to undo. See its days with: smallwins routine show "${routine.name}"`);
+    await touchScoreCheckpoint(trx, routine.id, day);
+    return toCheckIn(row);
+  });
 }
 
 /** A routine's check-ins in day order, optionally within [from, to]. */

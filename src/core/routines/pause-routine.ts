@@ -4,6 +4,7 @@ import { AppError, conflict, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { addDays } from '../time/plain-date.js';
 import { getRoutine, pausesOf, toPause, type Pause } from './routine-queries.js';
+import { touchScoreCheckpoint } from './score-checkpoints.js';
 
 const FOREVER = '9999-12-31';
 
@@ -34,6 +35,7 @@ export async function pauseRoutine(ctx: Ctx, input: PauseRoutineInput): Promise<
     }
     const row = { id: newId(), workspaceId: trx.actor.workspaceId, routineId: routine.id, startDay: from, endDay: to, reason: data.reason, createdAt: nowIso(trx) };
     await trx.db.insertInto('routinePauses').values(row).execute();
+    await touchScoreCheckpoint(trx, routine.id, from);
     return toPause(row);
   });
 }
@@ -63,6 +65,7 @@ export async function resumeRoutine(ctx: Ctx, input: RoutineRefInput): Promise<R
     if (!pause) throw conflict(`"${routine.name}" is not paused today, so there is nothing to resume.`);
     if (pause.startDay >= day) {
       await trx.db.deleteFrom('routinePauses').where('workspaceId', '=', trx.actor.workspaceId).where('id', '=', pause.id).execute();
+      await touchScoreCheckpoint(trx, routine.id, pause.startDay);
       return { pause, removed: true };
     }
     const endDay = addDays(day, -1);
@@ -72,6 +75,8 @@ export async function resumeRoutine(ctx: Ctx, input: RoutineRefInput): Promise<R
       .where('workspaceId', '=', trx.actor.workspaceId)
       .where('id', '=', pause.id)
       .execute();
+    // Days from today on are no longer paused; the days before stay as they were.
+    await touchScoreCheckpoint(trx, routine.id, day);
     return { pause: { ...pause, endDay }, removed: false };
   });
 }

@@ -5,6 +5,7 @@ import { conflict, invalid, parseInput } from '../errors.js';
 import { nameInUse } from '../refs.js';
 import { getRoutine, nameTakenMessage, scheduleColumns, type Routine } from './routine-queries.js';
 import { checkGoal, checkSchedule } from './routine-rules.js';
+import { touchScoreCheckpoint } from './score-checkpoints.js';
 
 /**
  * Change a routine's name, goal, schedule, target, minimum version, reminder or start day. A start
@@ -56,6 +57,10 @@ export async function updateRoutine(ctx: Ctx, input: UpdateRoutineInput): Promis
         .where('workspaceId', '=', trx.actor.workspaceId)
         .where('id', '=', routineId)
         .execute();
+    }
+    // The schedule, start day and target decide every day's value: the checkpoint goes.
+    if (data.schedule !== undefined || data.startDay !== undefined || data.target !== undefined) {
+      await touchScoreCheckpoint(trx, routineId, null);
     }
     return getRoutine(trx, routineId);
   });

@@ -1,46 +1,68 @@
 import { sql, type Selectable } from 'kysely';
 import { isPostgres } from '#db/dialect.js';
 import type { RoutineTable } from '#db/schema.js';
-import type { Ctx } from '../context.js';
+import { inTransaction, type Ctx } from '../context.js';
 import type { CheckInShape } from '../insights/routine-progress.js';
-import { firstWindowStart, settleWindows, type WindowRead } from '../insights/routine-window.js';
+import { settleWindows, type RoutineNow, type WindowItem, type WindowRead } from '../insights/routine-window.js';
 import {
-  toCheckIn,
-  toPause,
-  toRoutine,
-  type CheckIn,
-  type Routine,
-} from '../routines/routine-queries.js';
+  checkpointReadFrom,
+  progressFromCheckpoint,
+  progressFromStart,
+  type ScoreCheckpoint,
+} from '../insights/score-checkpoint.js';
+import { toCheckIn, toPause, toRoutine, type CheckIn, type Routine } from '../routines/routine-queries.js';
 import { describeSchedule, isDue, isPaused, periodOf } from '../routines/schedule.js';
+import { checkpointTokens, storeScoreCheckpoints, type CheckpointWrite } from '../routines/score-checkpoints.js';
 import { addDays, type IsoDate } from '../time/plain-date.js';
 
 export interface TodayRoutine extends Routine {
   scheduleText: string;
   checkIn: CheckIn | null;
   currentStreak: number;
-  /** Strength score 0..1 at the end of the day (within 5·10⁻⁵ of the whole history's). */
+  /** Strength score 0..1 at the end of the day, exactly the whole history's. */
   score: number;
 }
 
+/** Reads that saw a history write land between them are made again, this many times at most. */
+const ATTEMPTS = 3;
+
 /**
  * The routines due on `day` (not archived, not paused), each with its check-in, current streak and
- * score. Each routine's check-ins are read only as far back as its score and streak need (see
- * routine-window.ts), so the cost follows the window shown, not years of history.
+ * score. Each routine continues from its score checkpoint (score-checkpoint.ts), reading only the
+ * check-ins since, so the cost follows the window shown, not years of history; a routine without
+ * one is read whole once and gets one.
  */
 export async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[]> {
+  for (let attempt = 1; ; attempt++) {
+    const due = await readDueRoutines(ctx, day, attempt < ATTEMPTS);
+    if (due) return due;
+  }
+}
+
+type Row = Selectable<RoutineTable> & { cpToken: string | null; cpDay: string | null; cpScore: number | null; cpStreak: number | null };
+
+/**
+ * One attempt. The routine rows come with their checkpoints in one statement; the tokens are read
+ * again after the check-ins and pauses: a write to a routine's history in between changed its
+ * token, and the attempt (null) is made again rather than mix a checkpoint with later check-ins.
+ * Without `useCheckpoints`, every history is read whole and nothing is stored.
+ */
+async function readDueRoutines(ctx: Ctx, day: IsoDate, useCheckpoints: boolean): Promise<TodayRoutine[] | null> {
   const ws = ctx.actor.workspaceId;
-  const rows = await ctx.db
+  const rows: Row[] = await ctx.db
     .selectFrom('routines')
-    .selectAll()
-    .where('workspaceId', '=', ws)
-    .where('archivedAt', 'is', null)
-    .where('startDay', '<=', day)
-    .orderBy('position')
-    .orderBy('createdAt')
+    .leftJoin('routineScoreCheckpoints as cp', 'cp.routineId', 'routines.id')
+    .selectAll('routines')
+    .select(['cp.token as cpToken', 'cp.day as cpDay', 'cp.score as cpScore', 'cp.streak as cpStreak'])
+    .where('routines.workspaceId', '=', ws)
+    .where('routines.archivedAt', 'is', null)
+    .where('routines.startDay', '<=', day)
+    .orderBy('routines.position')
+    .orderBy('routines.createdAt')
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const from = new Map(rows.map((r) => [r.id, firstWindowStart(r, day)]));
+  const plans = new Map(rows.map((r) => [r.id, planRead(r, day, useCheckpoints)]));
   const [pauseRows, history, todaysRows] = await Promise.all([
     ctx.db
       .selectFrom('routinePauses')
@@ -50,7 +72,7 @@ export async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[
       .execute(),
     readHistory(
       ctx,
-      rows.map((r) => ({ id: r.id, from: from.get(r.id) ?? null, before: addDays(day, 1) })),
+      rows.map((r) => ({ id: r.id, from: plans.get(r.id)!.from, before: addDays(day, 1) })),
     ),
     ctx.db
       .selectFrom('checkIns')
@@ -60,27 +82,43 @@ export async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[
       .where('day', '=', day)
       .execute(),
   ]);
+  if (useCheckpoints) {
+    const tokens = await checkpointTokens(ctx, ids);
+    if (rows.some((r) => (tokens.get(r.id) ?? null) !== r.cpToken)) return null;
+  }
   const todays = new Map(todaysRows.map((c) => [c.routineId, toCheckIn(c)]));
 
+  // Every routine read is scored, due today or not, so each gets a checkpoint and no later Today
+  // reads its whole history just to find it is not due.
+  const now = new Map<string, RoutineNow>();
+  const writes: CheckpointWrite[] = [];
+  const windows: WindowItem[] = [];
   const due = rows.flatMap((row) => {
     const pauses = pauseRows.filter((p) => p.routineId === row.id).map(toPause);
-    if (isPaused(pauses, day)) return [];
-    const routine = toRoutine(row);
     const checkIns = history.get(row.id) ?? [];
-    if (!isDue(routine, day, doneBeforeInPeriod(row, routine, checkIns, day))) return [];
-    return [{ row, routine, pauses, checkIns }];
+    const routine = toRoutine(row);
+    const isShown = !isPaused(pauses, day) && isDue(routine, day, doneBeforeInPeriod(row, routine, checkIns, day));
+    const plan = plans.get(row.id)!;
+    let next: ScoreCheckpoint | null;
+    if (plan.stored && plan.from !== null) {
+      const progress = progressFromCheckpoint(row, checkIns, pauses, { today: day, from: plan.from, stored: plan.stored });
+      next = progress.next;
+      now.set(row.id, { score: progress.score, currentStreak: progress.currentStreak ?? 0 });
+      // Loop's automatic check-marks: the streak is read from a window, widened until it is exact.
+      if (progress.currentStreak === null && isShown) windows.push({ id: row.id, routine: row, pauses, checkIns, from: plan.from, needScore: false });
+    } else {
+      const whole = progressFromStart(row, checkIns, pauses, day);
+      now.set(row.id, whole.now);
+      // Never move a checkpoint back (a look at an earlier day): the next Today would read from there.
+      next = whole.checkpoint && (row.cpDay === null || whole.checkpoint.day > row.cpDay) ? whole.checkpoint : null;
+    }
+    if (next && useCheckpoints) writes.push({ routineId: row.id, token: row.cpToken, checkpoint: next });
+    return isShown ? [{ row, routine }] : [];
   });
-  const now = await settleWindows(
-    due.map(({ row, pauses, checkIns }) => ({
-      id: row.id,
-      routine: row,
-      pauses,
-      checkIns,
-      from: from.get(row.id) ?? null,
-    })),
-    day,
-    (reads) => readHistory(ctx, reads),
-  );
+  const streaks = await settleWindows(windows, day, (reads) => readHistory(ctx, reads));
+  for (const [id, settled] of streaks) now.set(id, { ...now.get(id)!, currentStreak: settled.currentStreak });
+  if (writes.length > 0) await inTransaction(ctx, (trx) => storeScoreCheckpoints(trx, writes));
+
   return due.map(({ row, routine }) => ({
     ...routine,
     scheduleText: describeSchedule(routine.schedule),
@@ -88,6 +126,20 @@ export async function dueRoutines(ctx: Ctx, day: IsoDate): Promise<TodayRoutine[
     currentStreak: now.get(row.id)?.currentStreak ?? 0,
     score: now.get(row.id)?.score ?? 0,
   }));
+}
+
+/** What to read of a routine: from its checkpoint's window, or (null) its whole history. */
+function planRead(row: Row, day: IsoDate, useCheckpoints: boolean): { from: IsoDate | null; stored: ScoreCheckpoint | null } {
+  if (!useCheckpoints || row.cpDay === null || row.cpScore === null) return { from: null, stored: null };
+  const stored = { day: row.cpDay, score: row.cpScore, streak: row.cpStreak };
+  let from = checkpointReadFrom(row, stored, day);
+  if (from === null) return { from: null, stored: null };
+  // "N times per period" routines are due until the period's quota is met: read the whole period.
+  if (row.scheduleKind === 'times' && row.periodDays) {
+    const period = periodOf(row.periodDays, row.startDay, day).start;
+    if (period < from) from = period;
+  }
+  return { from, stored };
 }
 
 /**

@@ -1,0 +1,90 @@
+import type { Ctx } from '../context.js';
+import { newId } from '../ids.js';
+import type { ScoreCheckpoint } from '../insights/score-checkpoint.js';
+import type { IsoDate } from '../time/plain-date.js';
+
+/*
+ * Storage of score checkpoints (docs/decisions/006-score-checkpoints.md). Writers of a routine's
+ * history call `touchScoreCheckpoint` in their own transaction; Today reads checkpoints with the
+ * routine rows and stores new ones with `storeScoreCheckpoints`, which refuses to overwrite a row
+ * whose token changed since it was read.
+ */
+
+/**
+ * Record a change to a routine's check-ins, pauses or scoring rules, in the caller's transaction:
+ * the checkpoint is dropped when the change reaches its day (`fromDay` on or before it, or null for
+ * a change to every day), and the token changes in every case, so a checkpoint Today computed
+ * from what it read before this change can no longer be stored.
+ */
+export async function touchScoreCheckpoint(ctx: Ctx, routineId: string, fromDay: IsoDate | null): Promise<void> {
+  await touchScoreCheckpoints(ctx, [routineId], fromDay);
+}
+
+/** `touchScoreCheckpoint` for several routines of the actor's workspace at once. */
+export async function touchScoreCheckpoints(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDate | null): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  const cleared = { day: null, score: null, streak: null };
+  for (let i = 0; i < routineIds.length; i += 200) {
+    const rows = routineIds.slice(i, i + 200).map((routineId) => ({ routineId, workspaceId, token: newId(), ...cleared }));
+    await ctx.db
+      .insertInto('routineScoreCheckpoints')
+      .values(rows)
+      .onConflict((oc) => oc.column('routineId').doUpdateSet((eb) => ({ token: eb.ref('excluded.token'), ...(fromDay === null ? cleared : {}) })))
+      .execute();
+  }
+  if (fromDay !== null && routineIds.length > 0) {
+    await ctx.db
+      .updateTable('routineScoreCheckpoints')
+      .set(cleared)
+      .where('workspaceId', '=', workspaceId)
+      .where('routineId', 'in', routineIds)
+      .where('day', '>=', fromDay)
+      .execute();
+  }
+}
+
+/** A checkpoint Today computed, with the token it read (null: there was no row). */
+export interface CheckpointWrite {
+  routineId: string;
+  token: string | null;
+  checkpoint: ScoreCheckpoint;
+}
+
+/**
+ * Store checkpoints computed from reads made under `token`, each only if the row still has that
+ * token (or, when there was no row, if there still is none): a history write since the read
+ * changed the token, and the checkpoint, stale, is dropped. Call it inside one transaction.
+ */
+export async function storeScoreCheckpoints(ctx: Ctx, writes: readonly CheckpointWrite[]): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  for (const { routineId, token, checkpoint } of writes) {
+    const values = { day: checkpoint.day, score: checkpoint.score, streak: checkpoint.streak };
+    if (token === null) {
+      await ctx.db
+        .insertInto('routineScoreCheckpoints')
+        .values({ routineId, workspaceId, token: newId(), ...values })
+        .onConflict((oc) => oc.column('routineId').doNothing())
+        .execute();
+    } else {
+      await ctx.db
+        .updateTable('routineScoreCheckpoints')
+        .set(values)
+        .where('workspaceId', '=', workspaceId)
+        .where('routineId', '=', routineId)
+        .where('token', '=', token)
+        .execute();
+    }
+  }
+}
+
+/** The current token of each routine's checkpoint row (routines without one are left out). */
+export async function checkpointTokens(ctx: Ctx, routineIds: readonly string[]): Promise<Map<string, string>> {
+  if (routineIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('routineScoreCheckpoints')
+    .select(['routineId', 'token'])
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where('routineId', 'in', routineIds)
+    .execute();
+  return new Map(rows.map((r) => [r.routineId, r.token]));
+}
