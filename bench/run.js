@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { seedYear } from './seed.js';
 import { benchBulkCheckIns } from './bulk-check-ins.js';
 import { benchInsights } from './insights.js';
+import { benchServer, printServerBench } from './server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'smallwins.js');
@@ -66,7 +67,10 @@ async function main() {
     console.log(`  heavy: ${heavy.routines} routines, ${heavy.checkIns.toLocaleString('en')} check-ins, ${heavy.tasks.toLocaleString('en')} tasks over 10 years`);
     console.log(`  light: ${light.routines} routines, ${light.checkIns.toLocaleString('en')} check-ins, ${light.tasks.toLocaleString('en')} tasks over 1 month`);
     console.log(`  dashboard       heavy ${fmt(heavy.dashboard)}   light ${fmt(light.dashboard)}   heavy/light ${fmtRatio(heavy.dashboard, light.dashboard)}   (target heavy < 50 ms, ratio ≤ 1.5)`);
-    console.log(`  review summary  heavy ${fmt(heavy.review)}   light ${fmt(light.review)}   heavy/light ${fmtRatio(heavy.review, light.review)}   (target heavy < 50 ms, ratio ≤ 1.5)`);
+    console.log(`  review summary  heavy ${fmt(heavy.review)}   light ${fmt(light.review)}   heavy/light ${fmtRatio(heavy.review, light.review)}   (target heavy < 50 ms, ratio ≤ 1.5)\n`);
+
+    console.log(`Weekly report (build + Markdown, HTML and text), heavy workspace, in-process, median of 15: ${fmt(heavy.report)}\n`);
+    printServerBench(await benchServer(join(dir, 'server')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,22 +1,41 @@
-import { today, type Ctx } from '#core/context.js';
-import { currentWeek } from '#core/plan/plan-queries.js';
+import { planOperations } from '#api/plan.ops.js';
 import { addWeeks } from '#core/time/iso-week.js';
 import { addDays } from '#core/time/plain-date.js';
+import type { CliApp } from './app.js';
 
-/** A day option: YYYY-MM-DD, or today / tomorrow / yesterday in the actor's own calendar. */
-export function dayArg(ctx: Ctx, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const words: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
-  const offset = words[value.trim().toLowerCase()];
-  return offset === undefined ? value.trim() : addDays(today(ctx), offset);
+/**
+ * Day and week options as people type them, turned into dates of the user's own calendar. Words
+ * (today, tomorrow, yesterday; this, next, last) need the user's current day, which only the side
+ * that knows their time zone can say: it is asked for once per command, locally or on the server.
+ */
+export interface CalendarArgs {
+  /** YYYY-MM-DD, or today / tomorrow / yesterday; undefined stays undefined. */
+  day(value: string | undefined): Promise<string | undefined>;
+  /** YYYY-Www, or this / next / last; undefined stays undefined. */
+  week(value: string | undefined): Promise<string | undefined>;
+  today(): Promise<string>;
+  currentWeek(): Promise<string>;
 }
 
-/** A week option: YYYY-Www, or this / next / last. */
-export function weekArg(ctx: Ctx, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const words: Record<string, number> = { this: 0, next: 1, last: -1 };
-  const offset = words[value.trim().toLowerCase()];
-  return offset === undefined ? value.trim().toUpperCase() : addWeeks(currentWeek(ctx), offset);
+export function calendarArgs(app: CliApp): CalendarArgs {
+  let current: Promise<{ day: string; week: string }> | undefined;
+  const now = () => (current ??= app.call(planOperations.getCurrentDay, {}));
+  const DAYS: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+  const WEEKS: Record<string, number> = { this: 0, next: 1, last: -1 };
+  return {
+    async day(value) {
+      if (value === undefined) return undefined;
+      const offset = DAYS[value.trim().toLowerCase()];
+      return offset === undefined ? value.trim() : addDays((await now()).day, offset);
+    },
+    async week(value) {
+      if (value === undefined) return undefined;
+      const offset = WEEKS[value.trim().toLowerCase()];
+      return offset === undefined ? value.trim().toUpperCase() : addWeeks((await now()).week, offset);
+    },
+    today: async () => (await now()).day,
+    currentWeek: async () => (await now()).week,
+  };
 }
 
 /** "Wed 18 Nov" for an ISO date. */

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { AppError, ERROR_CODES } from '#core/errors.js';
 import { ConfigError } from '#config/config.js';
-import { createApp, isUsageError, type CliOptions } from './app.js';
-import { processIo } from './io.js';
+import { createApp, isUsageError, type CliApp, type CliOptions } from './app.js';
+import { processIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
+
+const APPS = new WeakMap<Command, CliApp>();
 
 /** Build the `smallwins` program (the groups `argv` needs; all of them by default). */
 export async function buildProgram(options: CliOptions, argv: readonly string[] = []): Promise<Command> {
@@ -11,6 +13,8 @@ export async function buildProgram(options: CliOptions, argv: readonly string[] 
   const program = new Command('smallwins')
     .description('Small Wins: one metric that matters, weekly micro-goals, daily tasks, routines, reviews and wins.')
     .option('--json', 'print machine-readable JSON')
+    .option('-w, --workspace <id>', 'act in this workspace (default: your personal one, or the one chosen at login)')
+    .option('--local', 'work on the local database even when logged in to a server')
     .showHelpAfterError('(run with --help for usage and examples)')
     .exitOverride()
     .configureOutput({
@@ -18,6 +22,7 @@ export async function buildProgram(options: CliOptions, argv: readonly string[] 
       writeErr: (s) => io.err(s.replace(/\n$/, '')),
     });
   const app = createApp(program, options);
+  APPS.set(program, app);
   await registerCommands(program, app, argv);
   for (const cmd of program.commands) applyToTree(cmd);
   return program;
@@ -36,6 +41,14 @@ export async function main(argv: string[], options: Partial<CliOptions> = {}): P
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
+    return reportError(program, io, error);
+  } finally {
+    await APPS.get(program)?.close();
+  }
+}
+
+function reportError(program: Command, io: Io, error: unknown): number {
+  {
     if (isUsageError(error)) {
       // Help and version are "errors" to commander but success to the user.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;

@@ -11,7 +11,7 @@ function isRealDate(value: string): boolean {
 /** A calendar date of the user's calendar, "YYYY-MM-DD". */
 export const IsoDateSchema = z
   .string()
-  .regex(ISO_DATE, 'must be a date in the form YYYY-MM-DD')
+  .regex(ISO_DATE, { message: 'must be a date in the form YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a real calendar date');
 
 /** Optional first and last days, both included; the last may not come before the first. */

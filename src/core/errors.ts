@@ -39,6 +39,17 @@ export class AppError extends Error {
   }
 }
 
+/** Too many attempts: tells when to try again (HTTP sends it as Retry-After). */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export const notFound = (what: string, ref: string): AppError =>
   new AppError('not_found', `No ${what} matches "${ref}". List them to see what exists.`);
 

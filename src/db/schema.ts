@@ -19,6 +19,8 @@ export interface UserTable {
   timeZone: string;
   dayStartHour: number;
   createdAt: Instant;
+  /** 1 for the one account that administers the server (the first with a password). */
+  isServerOwner: Generated<Flag>;
 }
 
 export interface WorkspaceTable {
@@ -133,6 +135,20 @@ export interface RoutineTable {
   archivedAt: Instant | null;
   position: number;
   createdAt: Instant;
+}
+
+/**
+ * Derived: a routine's exact strength score and the streak running through it at the end of `day`
+ * (null when there is none yet). `token` changes with every write to the routine's history.
+ */
+export interface RoutineScoreCheckpointTable {
+  routineId: Id;
+  workspaceId: Id;
+  token: string;
+  day: Day | null;
+  score: number | null;
+  /** Null for routines whose streak depends on later check-ins (Loop's automatic check-marks). */
+  streak: number | null;
 }
 
 export interface RoutinePauseTable {
@@ -397,6 +413,112 @@ export interface PlaybookTable {
   createdAt: Instant;
 }
 
+/** A login session. The id is the SHA-256 (hex) of the cookie secret, never the secret. */
+export interface SessionTable {
+  id: string;
+  userId: Id;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+  /** Absolute end of the session, whatever the activity. */
+  expiresAt: Instant;
+  revokedAt: Instant | null;
+  userAgent: Generated<string>;
+  ip: Generated<string>;
+}
+
+/** A personal API token, stored only as its SHA-256 (hex); `prefix` is shown to tell tokens apart. */
+export interface ApiTokenTable {
+  id: Id;
+  userId: Id;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: Instant;
+  lastUsedAt: Instant | null;
+  expiresAt: Instant | null;
+  revokedAt: Instant | null;
+}
+
+/** An invitation to a workspace, stored only as the SHA-256 (hex) of its token. */
+export interface InvitationTable {
+  id: Id;
+  workspaceId: Id;
+  email: string | null;
+  role: 'owner' | 'admin' | 'member' | 'viewer';
+  tokenHash: string;
+  createdBy: Id;
+  createdAt: Instant;
+  expiresAt: Instant;
+  acceptedAt: Instant | null;
+  acceptedBy: Id | null;
+  revokedAt: Instant | null;
+}
+
+/** Fixed-window counters; one row per key and window start (an ISO instant). */
+export interface RateLimitTable {
+  key: string;
+  windowStart: Instant;
+  count: number;
+}
+
+/** An email to send (or sent): rendered when it became due, keyed so it is stored once (migration 0030 outreach). */
+export interface EmailOutboxTable {
+  id: Id;
+  idempotencyKey: string;
+  userId: Id;
+  workspaceId: Id | null;
+  kind: 'report' | 'review_reminder' | 'routine_reminder' | 'test';
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  unsubscribeUrl: string | null;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  dueAt: Instant;
+  nextAttemptAt: Instant;
+  /** While 'sending': the claim holds until then. */
+  lockedUntil: Instant | null;
+  lastError: string | null;
+  messageId: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  sentAt: Instant | null;
+}
+
+/** A person's email choices; no row means the defaults (everything on, the report on Friday 16:00). */
+export interface EmailPreferencesTable {
+  userId: Id;
+  /** Where emails go instead of the account's address; null: the account's. */
+  address: string | null;
+  report: Generated<Flag>;
+  reviewReminders: Generated<Flag>;
+  routineReminders: Generated<Flag>;
+  /** ISO weekday (Monday 1 … Sunday 7) and local "HH:MM" of the weekly report. */
+  reportWeekday: Generated<number>;
+  reportTime: Generated<string>;
+  updatedAt: Instant;
+}
+
+/** Server-wide values of the scheduler and of email: the processed-up-to instant, the unsubscribe secret. */
+export interface OutreachStateTable {
+  key: string;
+  value: string;
+  updatedAt: Instant;
+}
+
+/** A secret link (report share or calendar feed), stored only as the SHA-256 (hex) of its token. */
+export interface ReportLinkTable {
+  id: Id;
+  workspaceId: Id;
+  userId: Id;
+  tokenHash: string;
+  createdAt: Instant;
+  expiresAt: Instant | null;
+  revokedAt: Instant | null;
+  lastUsedAt: Instant | null;
+}
+
 export interface Database {
   users: UserTable;
   workspaces: WorkspaceTable;
@@ -410,6 +532,7 @@ export interface Database {
   routines: RoutineTable;
   routinePauses: RoutinePauseTable;
   checkIns: CheckInTable;
+  routineScoreCheckpoints: RoutineScoreCheckpointTable;
   checklists: ChecklistTable;
   checklistItems: ChecklistItemTable;
   checklistRuns: ChecklistRunTable;
@@ -434,6 +557,15 @@ export interface Database {
   conversations: ConversationTable;
   pulses: PulseTable;
   playbooks: PlaybookTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  invitations: InvitationTable;
+  rateLimits: RateLimitTable;
+  emailOutbox: EmailOutboxTable;
+  emailPreferences: EmailPreferencesTable;
+  outreachState: OutreachStateTable;
+  reportShares: ReportLinkTable;
+  calendarFeeds: ReportLinkTable;
 }
 
 /** Kept so generated columns can be declared without touching every table later. */

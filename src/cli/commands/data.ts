@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { dataOperations as ops } from '#api/data.ops.js';
+import { EXPORT_FORMAT, type ExportFile } from '#contracts/data.js';
 import { backupDatabase } from '#core/data/backup.js';
-import { exportToCsv } from '#core/data/csv-export.js';
-import { exportWorkspace } from '#core/data/export-workspace.js';
-import { importWorkspace } from '#core/data/import-workspace.js';
+import { loopUploadOf } from '#core/import/loop/read-loop-file.js';
 import { AppError } from '#core/errors.js';
 import type { CliApp } from '../app.js';
 import { plural, table } from '../format.js';
@@ -19,23 +19,22 @@ export function registerDataCommands(program: Command, app: CliApp): void {
     .option('--csv <dir>', 'write one CSV file per table into this folder')
     .addHelpText('after', '\nExamples:\n  smallwins export > smallwins-backup.json\n  smallwins export --out backup.json\n  smallwins export --csv ./csv')
     .action(async (opts: { out?: string; csv?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const file = await exportWorkspace(ctx);
-        if (opts.csv) {
-          mkdirSync(opts.csv, { recursive: true });
-          const files = exportToCsv(file);
-          for (const [name, content] of files) writeFileSync(join(opts.csv, name), content);
-          app.io.err(`${c.green('✓')} ${plural(files.size, 'CSV file')} written to ${opts.csv}`);
-        }
-        const json = JSON.stringify(file, null, 2);
-        if (opts.out) {
-          writeFileSync(opts.out, `${json}\n`);
-          const rows = Object.values(file.tables).reduce((n, t) => n + t.length, 0);
-          app.io.err(`${c.green('✓')} ${plural(rows, 'row')} exported to ${opts.out}`);
-        } else if (!opts.csv) {
-          app.io.out(json);
-        }
-      });
+      if (opts.csv) {
+        const { files } = await app.call(ops.exportCsv, {});
+        mkdirSync(opts.csv, { recursive: true });
+        for (const { name, content } of files) writeFileSync(join(opts.csv, name), content);
+        app.io.err(`${c.green('✓')} ${plural(files.length, 'CSV file')} written to ${opts.csv}`);
+        if (!opts.out) return;
+      }
+      const file = await app.call(ops.exportWorkspace, {});
+      const json = JSON.stringify(file, null, 2);
+      if (opts.out) {
+        writeFileSync(opts.out, `${json}\n`);
+        const rows = Object.values(file.tables).reduce((n, t) => n + t.length, 0);
+        app.io.err(`${c.green('✓')} ${plural(rows, 'row')} exported to ${opts.out}`);
+      } else {
+        app.io.out(json);
+      }
     });
 
   program
@@ -47,26 +46,28 @@ export function registerDataCommands(program: Command, app: CliApp): void {
     .action(async (source: string, path: string | undefined) => {
       if (source === 'loop') {
         const target = await app.need(path, 'Path of the Loop export (.zip, folder or .db)?', 'path: smallwins import loop <zip|folder|.db>');
-        const { importLoop } = await import('#core/import/loop/import-loop.js');
-        await app.withCtx(async (ctx) => {
-          const result = await importLoop(ctx, { path: target });
-          app.print(result, () => {
-            const lines = [`${c.green('✓')} Imported ${plural(result.routines.length, 'routine')} and ${plural(result.checkIns, 'check-in')} from a ${result.format}`];
-            const rows = result.routines.map((r) => [`  ${r.name}`, r.archived ? c.dim('archived') : '', `${plural(r.checkIns, 'check-in')}`]);
-            if (rows.length > 0) lines.push(table(rows));
-            for (const w of result.warnings) lines.push(`${c.yellow('!')} ${w}`);
-            lines.push(c.dim('  Next: smallwins routine list · smallwins routine scores <routine>'));
-            return lines.join('\n');
-          });
+        const upload = loopUploadOf(target);
+        const result = await app.call(ops.importLoop, upload.files
+          ? { filename: upload.filename, files: upload.files.map((f) => ({ path: f.path, content: f.bytes.toString('base64') })) }
+          : { filename: upload.filename, content: upload.content.toString('base64') });
+        app.print(result, () => {
+          const lines = [`${c.green('✓')} Imported ${plural(result.routines.length, 'routine')} and ${plural(result.checkIns, 'check-in')} from a ${result.format}`];
+          const rows = result.routines.map((r) => [`  ${r.name}`, r.archived ? c.dim('archived') : '', `${plural(r.checkIns, 'check-in')}`]);
+          if (rows.length > 0) lines.push(table(rows));
+          for (const w of result.warnings) lines.push(`${c.yellow('!')} ${w}`);
+          lines.push(c.dim('  Next: smallwins routine list · smallwins routine scores <routine>'));
+          return lines.join('\n');
         });
         return;
       }
       const file = readJson(source);
-      await app.withCtx(async (ctx) => {
-        const result = await importWorkspace(ctx, file);
-        const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-        app.print(result, () => `${c.green('✓')} Restored ${plural(total, 'row')} from ${source}${result.renumbered ? c.dim(' (ids renumbered: they already existed here)') : ''}`);
-      });
+      if (typeof file !== 'object' || file === null || (file as { format?: unknown }).format !== EXPORT_FORMAT) {
+        // Say the one thing that matters instead of listing every missing field of a foreign file.
+        throw new AppError('validation', `${source} is not a Small Wins export (its "format" is not "${EXPORT_FORMAT}"). Use a file written by \`smallwins export\`.`);
+      }
+      const result = await app.call(ops.restoreWorkspace, file as ExportFile);
+      const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      app.print(result, () => `${c.green('✓')} Restored ${plural(total, 'row')} from ${source}${result.renumbered ? c.dim(' (ids renumbered: they already existed here)') : ''}`);
     });
 
   program

@@ -1,14 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addMetric, setPrimaryMetric } from '#core/goals/add-metric.js';
-import { createGoal } from '#core/goals/create-goal.js';
-import { listGoals } from '#core/goals/list-goals.js';
-import { recordMeasurement } from '#core/goals/record-measurement.js';
-import { showGoal } from '#core/goals/show-goal.js';
-import { updateGoal } from '#core/goals/update-goal.js';
+import { goalOperations as ops } from '#api/goals.ops.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { goalRoad } from '#core/insights/road-insights.js';
-import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { parseNumber, table } from '../format.js';
 import { milestoneLines, renderRoad } from './insights-render.js';
@@ -27,10 +20,8 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins goal add "First 10 paying customers" --purpose "Prove people pay" --leverage "Onboarding call" --by 2027-03-31')
     .action(async (title: string | undefined, opts: { purpose: string; leverage: string; by?: string }) => {
       const t = await app.need(title, 'Goal title?', 'goal title: smallwins goal add "<title>"');
-      await app.withCtx(async (ctx) => {
-        const { goal: g, warning } = await createGoal(ctx, { title: t, purpose: opts.purpose, leveragePoint: opts.leverage, targetDate: opts.by ?? null });
-        app.print({ goal: g, warning }, () => `${c.green('✓')} Goal ${c.bold(g.title)} created ${c.dim(`(${shortId(g.id)})`)}${warning ? `\n${c.yellow('!')} ${warning}` : ''}\n  Next: smallwins metric add ${shortId(g.id)} "<metric>" --target <n>`);
-      });
+      const { goal: g, warning } = await app.call(ops.createGoal, { title: t, purpose: opts.purpose, leveragePoint: opts.leverage, targetDate: opts.by ?? null });
+      app.print({ goal: g, warning }, () => `${c.green('✓')} Goal ${c.bold(g.title)} created ${c.dim(`(${shortId(g.id)})`)}${warning ? `\n${c.yellow('!')} ${warning}` : ''}\n  Next: smallwins metric add ${shortId(g.id)} "<metric>" --target <n>`);
     });
 
   goal
@@ -39,17 +30,15 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .addOption(new Option('-s, --status <status>', 'only goals with this status').choices(['active', 'paused', 'done', 'dropped', 'all']).default('all'))
     .addHelpText('after', '\nExamples:\n  smallwins goal list\n  smallwins goal list --status active\n  smallwins --json goal list')
     .action(async (opts: { status: 'active' | 'paused' | 'done' | 'dropped' | 'all' }) => {
-      await app.withCtx(async (ctx) => {
-        const goals = await listGoals(ctx, { status: opts.status });
-        app.print(goals, () =>
-          goals.length === 0
-            ? 'No goals yet. Start with: smallwins goal add "<title>" (or smallwins playbook list)'
-            : table([
-                ['ID', 'STATUS', 'GOAL', 'PRIMARY METRIC'],
-                ...goals.map((g) => [shortId(g.id), g.status, g.title, g.primaryMetric ? `${g.primaryMetric.name}${g.primaryMetric.target !== null ? ` → ${g.primaryMetric.target}${g.primaryMetric.unit ? ` ${g.primaryMetric.unit}` : ''}` : ''}` : c.dim('none yet')]),
-              ], c),
-        );
-      });
+      const goals = await app.call(ops.listGoals, { status: opts.status });
+      app.print(goals, () =>
+        goals.length === 0
+          ? 'No goals yet. Start with: smallwins goal add "<title>" (or smallwins playbook list)'
+          : table([
+              ['ID', 'STATUS', 'GOAL', 'PRIMARY METRIC'],
+              ...goals.map((g) => [shortId(g.id), g.status, g.title, g.primaryMetric ? `${g.primaryMetric.name}${g.primaryMetric.target !== null ? ` → ${g.primaryMetric.target}${g.primaryMetric.unit ? ` ${g.primaryMetric.unit}` : ''}` : ''}` : c.dim('none yet')]),
+            ], c),
+      );
     });
 
   goal
@@ -58,26 +47,27 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .argument('<goal>', 'goal id, id prefix, title or part of it')
     .addHelpText('after', '\nExamples:\n  smallwins goal show "First 10 customers"\n  smallwins goal show zgt1')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const detail = await showGoal(ctx, await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' }));
-        const road = await goalRoad(ctx, { goalId: detail.goal.id });
-        const g = detail.goal;
-        app.print({ ...detail, road }, () => {
-          const lines = [`${c.bold(g.title)} ${c.dim(`(${shortId(g.id)}, ${g.status}${g.targetDate ? `, by ${g.targetDate}` : ''})`)}`];
-          if (g.purpose) lines.push(`  Why: ${g.purpose}`);
-          if (g.leveragePoint) lines.push(`  Leverage point: ${g.leveragePoint}`);
-          lines.push('', c.bold('Metrics'));
-          if (detail.metrics.length === 0) lines.push(c.dim(`  none yet: smallwins metric add ${shortId(g.id)} "<name>" --target <n>`));
-          for (const m of detail.metrics) {
-            const latest = m.latest ? `${m.latest.value} on ${m.latest.day}` : 'no measurement yet';
-            lines.push(`  ${m.primary ? c.yellow('★') : ' '} ${m.name} ${c.dim(`[${m.indicator}]`)}  ${latest}${m.target !== null ? `  target ${m.target}${m.targetDate ? ` by ${m.targetDate}` : ''}` : ''}`);
-          }
-          if (road) lines.push('', c.bold(`On the road to ${road.metric.name}`), ...renderRoad(road, c, shortId(g.id)));
-          lines.push('', c.bold('Micro-goals'));
-          if (detail.microGoals.length === 0) lines.push(c.dim('  none yet: smallwins plan week'));
-          for (const mg of detail.microGoals) lines.push(`  ${mg.week}  ${mg.status === 'done' ? c.green('✓') : '·'} ${mg.title}`);
-          return lines.join('\n');
-        });
+      const detail = await app.call(ops.showGoal, { goalId: await app.resolve('goal', ref) });
+      const road = await app.call(ops.goalRoad, { goalId: detail.goal.id }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'conflict') return null;
+        throw error;
+      });
+      const g = detail.goal;
+      app.print({ ...detail, road }, () => {
+        const lines = [`${c.bold(g.title)} ${c.dim(`(${shortId(g.id)}, ${g.status}${g.targetDate ? `, by ${g.targetDate}` : ''})`)}`];
+        if (g.purpose) lines.push(`  Why: ${g.purpose}`);
+        if (g.leveragePoint) lines.push(`  Leverage point: ${g.leveragePoint}`);
+        lines.push('', c.bold('Metrics'));
+        if (detail.metrics.length === 0) lines.push(c.dim(`  none yet: smallwins metric add ${shortId(g.id)} "<name>" --target <n>`));
+        for (const m of detail.metrics) {
+          const latest = m.latest ? `${m.latest.value} on ${m.latest.day}` : 'no measurement yet';
+          lines.push(`  ${m.primary ? c.yellow('★') : ' '} ${m.name} ${c.dim(`[${m.indicator}]`)}  ${latest}${m.target !== null ? `  target ${m.target}${m.targetDate ? ` by ${m.targetDate}` : ''}` : ''}`);
+        }
+        if (road) lines.push('', c.bold(`On the road to ${road.metric.name}`), ...renderRoad(road, c, shortId(g.id)));
+        lines.push('', c.bold('Micro-goals'));
+        if (detail.microGoals.length === 0) lines.push(c.dim('  none yet: smallwins plan week'));
+        for (const mg of detail.microGoals) lines.push(`  ${mg.week}  ${mg.status === 'done' ? c.green('✓') : '·'} ${mg.title}`);
+        return lines.join('\n');
       });
     });
 
@@ -95,12 +85,14 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
       "comes from the 95% interval of the line's slope.",
     ].join('\n'))
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const goalId = await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' });
-        const road = await goalRoad(ctx, { goalId });
-        if (!road) throw new AppError('conflict', `This goal has no primary metric yet, so there is no road. Add one with: smallwins metric add ${shortId(goalId)} "<name>" --baseline <n> --target <n> --by YYYY-MM-DD`);
-        app.print(road, () => [`${c.bold(road.metric.name)} ${c.dim(`(${road.metric.direction === 'up' ? 'higher' : 'lower'} is better)`)}`, ...renderRoad(road, c, shortId(goalId))].join('\n'));
+      const goalId = await app.resolve('goal', ref);
+      const road = await app.call(ops.goalRoad, { goalId }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'conflict') {
+          throw new AppError('conflict', `This goal has no primary metric yet, so there is no road. Add one with: smallwins metric add ${shortId(goalId)} "<name>" --baseline <n> --target <n> --by YYYY-MM-DD`);
+        }
+        throw error;
       });
+      app.print(road, () => [`${c.bold(road.metric.name)} ${c.dim(`(${road.metric.direction === 'up' ? 'higher' : 'lower'} is better)`)}`, ...renderRoad(road, c, shortId(goalId))].join('\n'));
     });
 
   goal
@@ -114,11 +106,9 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .option('-b, --by <date>', 'target date, YYYY-MM-DD')
     .addHelpText('after', '\nExamples:\n  smallwins goal update grow --status paused')
     .action(async (ref: string, opts: { title?: string; purpose?: string; leverage?: string; status?: 'active' | 'paused' | 'done' | 'dropped'; by?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const goalId = await resolveRef(ctx, 'goals', ref, { nameColumn: 'title' });
-        const { goal: g, warning } = await updateGoal(ctx, { goalId, title: opts.title, purpose: opts.purpose, leveragePoint: opts.leverage, status: opts.status, targetDate: opts.by });
-        app.print({ goal: g, warning }, () => `${c.green('✓')} ${g.title} ${c.dim(`(${g.status})`)}${warning ? `\n${c.yellow('!')} ${warning}` : ''}`);
-      });
+      const goalId = await app.resolve('goal', ref);
+      const { goal: g, warning } = await app.call(ops.updateGoal, { goalId, title: opts.title, purpose: opts.purpose, leveragePoint: opts.leverage, status: opts.status, targetDate: opts.by });
+      app.print({ goal: g, warning }, () => `${c.green('✓')} ${g.title} ${c.dim(`(${g.status})`)}${warning ? `\n${c.yellow('!')} ${warning}` : ''}`);
     });
 
   const metric = program.command('metric').description('Metrics: the one that matters, and leading/lagging supporting ones');
@@ -136,11 +126,9 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .option('-b, --by <date>', 'date to reach the target, YYYY-MM-DD')
     .addHelpText('after', '\nExamples:\n  smallwins metric add grow "Paying customers" --baseline 0 --target 10 --by 2027-03-31\n  smallwins metric add grow "Demos booked" --leading')
     .action(async (goalRef: string, name: string, opts: { unit: string; direction: 'up' | 'down'; leading?: boolean; primary?: boolean; baseline?: number; target?: number; by?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const goalId = await resolveRef(ctx, 'goals', goalRef, { nameColumn: 'title' });
-        const m = await addMetric(ctx, { goalId, name, unit: opts.unit, direction: opts.direction, indicator: opts.leading ? 'leading' : 'lagging', primary: Boolean(opts.primary), baseline: opts.baseline ?? null, target: opts.target ?? null, targetDate: opts.by ?? null });
-        app.print(m, () => `${c.green('✓')} Metric ${c.bold(m.name)} ${c.dim(`(${shortId(m.id)}, ${m.indicator}${m.primary ? ', primary' : ''})`)}`);
-      });
+      const goalId = await app.resolve('goal', goalRef);
+      const m = await app.call(ops.addMetric, { goalId, name, unit: opts.unit, direction: opts.direction, indicator: opts.leading ? 'leading' : 'lagging', primary: Boolean(opts.primary), baseline: opts.baseline ?? null, target: opts.target ?? null, targetDate: opts.by ?? null });
+      app.print(m, () => `${c.green('✓')} Metric ${c.bold(m.name)} ${c.dim(`(${shortId(m.id)}, ${m.indicator}${m.primary ? ', primary' : ''})`)}`);
     });
   metric
     .command('primary')
@@ -148,10 +136,8 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .argument('<metric>', 'metric id, id prefix or name')
     .addHelpText('after', '\nExamples:\n  smallwins metric primary "Paying customers"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const m = await setPrimaryMetric(ctx, await resolveRef(ctx, 'metrics', ref, { nameColumn: 'name' }));
-        app.print(m, () => `${c.green('✓')} ${m.name} is now the metric that matters`);
-      });
+      const m = await app.call(ops.setPrimaryMetric, { metricId: await app.resolve('metric', ref) });
+      app.print(m, () => `${c.green('✓')} ${m.name} is now the metric that matters`);
     });
 
   program
@@ -163,10 +149,8 @@ export function registerGoalCommands(program: Command, app: CliApp): void {
     .option('-n, --note <text>', 'a note', '')
     .addHelpText('after', '\nExamples:\n  smallwins measure "Paying customers" 3 --note "Two demos converted"')
     .action(async (ref: string, value: number, opts: { day?: string; note: string }) => {
-      await app.withCtx(async (ctx) => {
-        const metricId = await resolveRef(ctx, 'metrics', ref, { nameColumn: 'name' });
-        const m = await recordMeasurement(ctx, { metricId, value, day: opts.day, note: opts.note });
-        app.print(m, () => `${c.green('✓')} ${m.value} recorded for ${m.day}${milestoneLines(m.milestones, c)}`);
-      });
+      const metricId = await app.resolve('metric', ref);
+      const m = await app.call(ops.recordMeasurement, { metricId, value, day: opts.day, note: opts.note });
+      app.print(m, () => `${c.green('✓')} ${m.value} recorded for ${m.day}${milestoneLines(m.milestones, c)}`);
     });
 }

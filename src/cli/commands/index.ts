@@ -26,7 +26,14 @@ export const COMMAND_GROUPS: Array<{ name: string; commands: string[]; load: () 
   },
   // Adds subcommands to groups defined above (routine scores and streaks, energy insights, experiment stats) and `momentum`.
   { name: 'insights', commands: ['routine', 'energy', 'experiment', 'momentum'], load: async () => (await import('./insights.js')).registerInsightsCommands },
+  { name: 'reports', commands: ['report', 'calendar'], load: async () => (await import('./reports.js')).registerReportCommands },
   { name: 'data', commands: ['export', 'import', 'backup'], load: async () => (await import('./data.js')).registerDataCommands },
+  { name: 'outreach', commands: ['email'], load: async () => (await import('./outreach.js')).registerOutreachCommands },
+  {
+    name: 'account',
+    commands: ['login', 'logout', 'whoami', 'token', 'workspace', 'member', 'invite', 'join'],
+    load: async () => (await import('./account.js')).registerAccountCommands,
+  },
 ];
 
 /** Register the groups `argv` needs (every group when it names no known command). */

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '#core/errors.js';
-import { energyInsights } from '#core/insights/energy-insights.js';
-import { experimentStats } from '#core/insights/experiment-insights.js';
-import { momentum } from '#core/insights/momentum-insights.js';
+import { insightsOperations as ops } from '#api/insights.ops.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { parseNumber } from '../format.js';
 import { renderEnergyInsights, renderExperimentStats, renderMomentum } from './insights-render.js';
@@ -28,10 +25,8 @@ export function registerProgressInsightsCommands(program: Command, app: CliApp):
     .addHelpText('after', '\nExamples:\n  smallwins momentum\n  smallwins momentum --days 90 --json\n\nHow it is computed: docs/decisions/003-momentum.md')
     .action(async (opts: { days: number }) => {
       const days = wholeDays(opts.days);
-      await app.withCtx(async (ctx) => {
-        const m = await momentum(ctx, { days });
-        app.print(m, () => renderMomentum(m, c));
-      });
+      const m = await app.call(ops.momentum, { days });
+      app.print(m, () => renderMomentum(m, c));
     });
 
   groupNamed(program, 'energy', "Log today's energy (1–5) and sleep")
@@ -41,10 +36,8 @@ export function registerProgressInsightsCommands(program: Command, app: CliApp):
     .addHelpText('after', '\nExamples:\n  smallwins energy insights\n  smallwins energy insights --days 180 --json\n\nNothing is claimed below 14 finished days with energy and tasks (5 on each side).')
     .action(async (opts: { days: number }) => {
       const days = wholeDays(opts.days);
-      await app.withCtx(async (ctx) => {
-        const r = await energyInsights(ctx, { days });
-        app.print(r, () => renderEnergyInsights(r, days, c));
-      });
+      const r = await app.call(ops.energyInsights, { days });
+      app.print(r, () => renderEnergyInsights(r, days, c));
     });
 
   groupNamed(program, 'experiment', 'Experiments: test an assumption in a short time box')
@@ -53,14 +46,12 @@ export function registerProgressInsightsCommands(program: Command, app: CliApp):
     .argument('<experiment>', 'experiment id, prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins experiment stats "Short onboarding"\n  smallwins experiment stats 4f2a --json')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const s = await experimentStats(ctx, { experimentId: await resolveRef(ctx, 'experiments', ref, { nameColumn: 'title' }) });
-        app.print(s, () => {
-          const body = renderExperimentStats(s, c);
-          const head = `${c.bold(s.title)} ${c.dim(`(${shortId(s.experimentId)})`)}`;
-          if (body.length > 0) return [head, ...body].join('\n');
-          return `${head}\n${c.dim('  No variants and no metric to measure. Count variants with: smallwins experiment count <experiment> <variant> --trials <n> --successes <n>')}`;
-        });
+      const s = await app.call(ops.experimentStats, { experimentId: await app.resolve('experiment', ref) });
+      app.print(s, () => {
+        const body = renderExperimentStats(s, c);
+        const head = `${c.bold(s.title)} ${c.dim(`(${shortId(s.experimentId)})`)}`;
+        if (body.length > 0) return [head, ...body].join('\n');
+        return `${head}\n${c.dim('  No variants and no metric to measure. Count variants with: smallwins experiment count <experiment> <variant> --trials <n> --successes <n>')}`;
       });
     });
 }

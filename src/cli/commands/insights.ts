@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { routineScores, routineStreaks, type RoutineScores, type RoutineStreaks } from '#core/insights/routine-insights.js';
+import type { OperationResult } from '#api/operation.js';
+import { insightsOperations as ops } from '#api/insights.ops.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { plural, shareBar, table } from '../format.js';
 import type { Colors } from '../io.js';
@@ -9,6 +9,9 @@ import { registerProgressInsightsCommands } from './insights-progress.js';
 
 const RECENT_DAYS = 30;
 const LISTED_STREAKS = 15;
+
+type RoutineScores = OperationResult<typeof ops.routineScores.endpoint>;
+type RoutineStreaks = OperationResult<typeof ops.routineStreaks.endpoint>;
 
 const percent = (score: number): string => `${(score * 100).toFixed(1)}%`;
 
@@ -61,11 +64,9 @@ export function registerInsightsCommands(program: Command, app: CliApp): void {
       '\nExamples:\n  smallwins routine scores "Morning run"\n  smallwins routine scores run --from 2026-11-01 --to 2026-11-30\n  smallwins routine scores run --json    # [{"date": "2026-11-18", "score": 0.4213}, …]',
     )
     .action(async (ref: string, opts: { from?: string; to?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const result = await routineScores(ctx, { routineId, from: opts.from, to: opts.to });
-        app.print(result.series, () => renderScores(result, Boolean(opts.from), c));
-      });
+      const routineId = await app.resolve('routine', ref);
+      const result = await app.call(ops.routineScores, { routineId, from: opts.from, to: opts.to });
+      app.print(result.series, () => renderScores(result, Boolean(opts.from), c));
     });
 
   routine
@@ -74,11 +75,8 @@ export function registerInsightsCommands(program: Command, app: CliApp): void {
     .argument('<routine>', 'routine id, id prefix or name')
     .addHelpText('after', '\nExamples:\n  smallwins routine streaks "Morning run"\n  smallwins routine streaks run --json')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const result = await routineStreaks(ctx, { routineId });
-        app.print(result, () => renderStreaks(result, c));
-      });
+      const result = await app.call(ops.routineStreaks, { routineId: await app.resolve('routine', ref) });
+      app.print(result, () => renderStreaks(result, c));
     });
 
   registerProgressInsightsCommands(program, app);

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
-import { listEnergy, logEnergy } from '#core/energy/log-energy.js';
-import { addFocusWindow, deleteFocusWindow, listFocusWindows } from '#core/energy/focus-windows.js';
-import { today } from '#core/context.js';
+import { lifeOperations as ops } from '#api/life.ops.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { isIsoWeek, isoWeekOf, weekEnd, weekStart } from '#core/time/iso-week.js';
+import { isIsoWeek, weekEnd, weekStart } from '#core/time/iso-week.js';
 import { addDays, eachDay, isoWeekday } from '#core/time/plain-date.js';
 import type { CliApp } from '../app.js';
 import { numberArg, parseNumber, table } from '../format.js';
-import { dayArg, weekArg } from '../dates.js';
 import { levelBar } from './life-common.js';
+import { calendarArgs } from '../dates.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -26,10 +24,8 @@ export function registerEnergyCommands(program: Command, app: CliApp): void {
     .action(async (level: string | undefined, opts: { sleep?: number; note?: string; day?: string }) => {
       const raw = await app.need(level, 'Energy today, from 1 to 5?', 'energy level: smallwins energy <1-5>');
       const value = numberArg('energy level', raw);
-      await app.withCtx(async (ctx) => {
-        const e = await logEnergy(ctx, { energy: value, sleepHours: opts.sleep, note: opts.note, day: dayArg(ctx, opts.day) });
-        app.print(e, () => `${c.green('✓')} Energy ${levelBar(e.energy, c)} ${e.energy}/5 for ${e.day}${e.sleepHours !== null ? c.dim(` · slept ${e.sleepHours} h`) : ''}`);
-      });
+      const e = await app.call(ops.logEnergy, { energy: value, sleepHours: opts.sleep, note: opts.note, day: await calendarArgs(app).day(opts.day) });
+      app.print(e, () => `${c.green('✓')} Energy ${levelBar(e.energy, c)} ${e.energy}/5 for ${e.day}${e.sleepHours !== null ? c.dim(` · slept ${e.sleepHours} h`) : ''}`);
     });
 
   energy
@@ -41,22 +37,20 @@ export function registerEnergyCommands(program: Command, app: CliApp): void {
       if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 366) {
         throw new AppError('validation', '--days must be a whole number from 1 to 366.');
       }
-      await app.withCtx(async (ctx) => {
-        const to = today(ctx);
-        const from = addDays(to, -(opts.days - 1));
-        const entries = await listEnergy(ctx, { from, to });
-        const byDay = new Map(entries.map((e) => [e.day, e]));
-        app.print(entries, () => {
-          if (entries.length === 0) return `No energy logged in the last ${opts.days} days. Log today's with: smallwins energy 4 --sleep 7.5`;
-          const rows = eachDay(from, to).map((day) => {
-            const e = byDay.get(day);
-            const label = `${WEEKDAY[isoWeekday(day) - 1]} ${day}`;
-            if (!e) return [label, c.dim('·····  –'), '', ''];
-            return [label, `${levelBar(e.energy, c)}  ${e.energy}`, e.sleepHours === null ? '' : `${e.sleepHours} h`, e.note];
-          });
-          const avg = entries.reduce((s, e) => s + e.energy, 0) / entries.length;
-          return `${table([['DAY', 'ENERGY', 'SLEEP', 'NOTE'], ...rows], c)}\n${c.dim(`Average ${avg.toFixed(1)} over ${entries.length} logged day${entries.length === 1 ? '' : 's'}`)}`;
+      const to = await calendarArgs(app).today();
+      const from = addDays(to, -(opts.days - 1));
+      const entries = await app.call(ops.listEnergy, { from, to });
+      const byDay = new Map(entries.map((e) => [e.day, e]));
+      app.print(entries, () => {
+        if (entries.length === 0) return `No energy logged in the last ${opts.days} days. Log today's with: smallwins energy 4 --sleep 7.5`;
+        const rows = eachDay(from, to).map((day) => {
+          const e = byDay.get(day);
+          const label = `${WEEKDAY[isoWeekday(day) - 1]} ${day}`;
+          if (!e) return [label, c.dim('·····  –'), '', ''];
+          return [label, `${levelBar(e.energy, c)}  ${e.energy}`, e.sleepHours === null ? '' : `${e.sleepHours} h`, e.note];
         });
+        const avg = entries.reduce((s, e) => s + e.energy, 0) / entries.length;
+        return `${table([['DAY', 'ENERGY', 'SLEEP', 'NOTE'], ...rows], c)}\n${c.dim(`Average ${avg.toFixed(1)} over ${entries.length} logged day${entries.length === 1 ? '' : 's'}`)}`;
       });
     });
 
@@ -70,10 +64,8 @@ export function registerEnergyCommands(program: Command, app: CliApp): void {
     .option('--day <date>', 'the day, YYYY-MM-DD or tomorrow (default today)')
     .addHelpText('after', '\nExamples:\n  smallwins focus add 09:00 90 --label "Write the landing page"\n  smallwins focus add 14:30 45 --day tomorrow')
     .action(async (start: string, minutes: number, opts: { label: string; day?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const w = await addFocusWindow(ctx, { start, minutes, label: opts.label, day: dayArg(ctx, opts.day) });
-        app.print(w, () => `${c.green('✓')} Focus window ${c.bold(`${w.start}–${w.end}`)} on ${w.day}${w.label ? ` · ${w.label}` : ''} ${c.dim(`(${shortId(w.id)})`)}`);
-      });
+      const w = await app.call(ops.addFocusWindow, { start, minutes, label: opts.label, day: await calendarArgs(app).day(opts.day) });
+      app.print(w, () => `${c.green('✓')} Focus window ${c.bold(`${w.start}–${w.end}`)} on ${w.day}${w.label ? ` · ${w.label}` : ''} ${c.dim(`(${shortId(w.id)})`)}`);
     });
 
   focus
@@ -84,17 +76,21 @@ export function registerEnergyCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins focus list\n  smallwins focus list --day tomorrow\n  smallwins focus list --week 2026-W48')
     .action(async (opts: { day?: string; week?: string }) => {
       if (opts.day && opts.week) throw new AppError('validation', 'Give either --day or --week, not both.');
-      await app.withCtx(async (ctx) => {
-        const day = dayArg(ctx, opts.day);
-        const week = weekArg(ctx, opts.week) ?? isoWeekOf(today(ctx));
+      const dates = calendarArgs(app);
+      const day = await dates.day(opts.day);
+      let range: { from: string; to: string; where: string };
+      if (day) {
+        range = { from: day, to: day, where: `on ${day}` };
+      } else {
+        const week = (await dates.week(opts.week)) ?? (await dates.currentWeek());
         if (!isIsoWeek(week)) throw new AppError('validation', `--week must be an ISO week such as 2026-W48, or this / next / last; got "${opts.week}".`);
-        const range = day ? { from: day, to: day } : { from: weekStart(week), to: weekEnd(week) };
-        const windows = await listFocusWindows(ctx, range);
-        app.print(windows, () => {
-          if (windows.length === 0) return `No focus windows ${day ? `on ${day}` : `in ${week}`}. Plan one: smallwins focus add 09:00 90 --label "Deep work"`;
-          const total = windows.reduce((s, w) => s + w.minutes, 0);
-          return `${table([['ID', 'DAY', 'TIME', 'MIN', 'LABEL'], ...windows.map((w) => [shortId(w.id), `${WEEKDAY[isoWeekday(w.day) - 1]} ${w.day}`, `${w.start}–${w.end}`, String(w.minutes), w.label])], c)}\n${c.dim(`${(total / 60).toFixed(1)} h of focus planned`)}`;
-        });
+        range = { from: weekStart(week), to: weekEnd(week), where: `in ${week}` };
+      }
+      const windows = await app.call(ops.listFocusWindows, { from: range.from, to: range.to });
+      app.print(windows, () => {
+        if (windows.length === 0) return `No focus windows ${range.where}. Plan one: smallwins focus add 09:00 90 --label "Deep work"`;
+        const total = windows.reduce((s, w) => s + w.minutes, 0);
+        return `${table([['ID', 'DAY', 'TIME', 'MIN', 'LABEL'], ...windows.map((w) => [shortId(w.id), `${WEEKDAY[isoWeekday(w.day) - 1]} ${w.day}`, `${w.start}–${w.end}`, String(w.minutes), w.label])], c)}\n${c.dim(`${(total / 60).toFixed(1)} h of focus planned`)}`;
       });
     });
 
@@ -104,9 +100,7 @@ export function registerEnergyCommands(program: Command, app: CliApp): void {
     .argument('<id>', 'the window id or its first characters (see focus list)')
     .addHelpText('after', '\nExamples:\n  smallwins focus delete 3fq9k2')
     .action(async (id: string) => {
-      await app.withCtx(async (ctx) => {
-        const w = await deleteFocusWindow(ctx, { focusWindowId: id });
-        app.print(w, () => `${c.green('✓')} Deleted the focus window ${w.start}–${w.end} on ${w.day}`);
-      });
+      const w = await app.call(ops.deleteFocusWindow, { focusWindowId: id });
+      app.print(w, () => `${c.green('✓')} Deleted the focus window ${w.start}–${w.end} on ${w.day}`);
     });
 }

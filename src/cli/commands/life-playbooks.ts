@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import { lifeOperations as ops } from '#api/life.ops.js';
+import type { PlaybookOut } from '#contracts/api/life.js';
+import type { PlaybookFileInput } from '#contracts/playbooks.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { applyPlaybook } from '#core/playbooks/apply-playbook.js';
-import { importPlaybook } from '#core/playbooks/import-playbook.js';
-import { listPlaybooks, showPlaybook, type Playbook } from '#core/playbooks/playbook-queries.js';
-import { savePlaybook } from '#core/playbooks/save-playbook.js';
-import { resolveRef } from '#core/refs.js';
 import { describeSchedule } from '#core/routines/schedule.js';
 import type { CliApp } from '../app.js';
 import { plural, table } from '../format.js';
+
+type Playbook = z.output<typeof PlaybookOut>;
 
 /** The JSON form of a playbook: the same shape `playbook import` reads back. */
 function exported(p: Playbook) {
@@ -56,15 +57,13 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
     .description('Built-in playbooks and the ones this workspace saved')
     .addHelpText('after', '\nExamples:\n  smallwins playbook list')
     .action(async () => {
-      await app.withCtx(async (ctx) => {
-        const all = await listPlaybooks(ctx);
-        app.print(all.map(exported), () =>
-          `${table([
-            ['KEY', 'SOURCE', 'NAME', 'CREATES'],
-            ...all.map((p) => [p.key, p.builtIn ? 'built-in' : 'saved', p.name, c.dim(`${plural(p.body.microGoals.length, 'micro-goal')}, ${plural(p.body.routines.length, 'routine')}, ${plural(p.body.reviewPrompts.length, 'prompt')}`)]),
-          ], c)}\n${c.dim('See one: smallwins playbook show <key>')}`,
-        );
-      });
+      const all = await app.call(ops.listPlaybooks, {});
+      app.print(all.map(exported), () =>
+        `${table([
+          ['KEY', 'SOURCE', 'NAME', 'CREATES'],
+          ...all.map((p) => [p.key, p.builtIn ? 'built-in' : 'saved', p.name, c.dim(`${plural(p.body.microGoals.length, 'micro-goal')}, ${plural(p.body.routines.length, 'routine')}, ${plural(p.body.reviewPrompts.length, 'prompt')}`)]),
+        ], c)}\n${c.dim('See one: smallwins playbook show <key>')}`,
+      );
     });
 
   playbook
@@ -73,10 +72,8 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
     .argument('<key>', 'the playbook key, e.g. solo-founder')
     .addHelpText('after', '\nExamples:\n  smallwins playbook show solo-founder\n  smallwins --json playbook show my-launch > my-launch.json')
     .action(async (key: string) => {
-      await app.withCtx(async (ctx) => {
-        const p = await showPlaybook(ctx, key);
-        app.print(exported(p), () => renderPlaybook(p, app));
-      });
+      const p = await app.call(ops.showPlaybook, { key });
+      app.print(exported(p), () => renderPlaybook(p, app));
     });
 
   playbook
@@ -87,18 +84,16 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
     .option('-b, --by <date>', "target date, YYYY-MM-DD (default: the playbook's span from today)")
     .addHelpText('after', '\nExamples:\n  smallwins playbook apply solo-founder\n  smallwins playbook apply promotion --title "Become a staff engineer" --by 2027-06-30')
     .action(async (key: string, opts: { title?: string; by?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const r = await applyPlaybook(ctx, { key, goalTitle: opts.title, targetDate: opts.by });
-        app.print(r, () => {
-          const lines = [`${c.green('✓')} Goal ${c.bold(r.goal.title)} created from ${r.playbook.key} ${c.dim(`(${shortId(r.goal.id)}${r.goal.targetDate ? `, by ${r.goal.targetDate}` : ''})`)}`];
-          lines.push(`  ${plural(r.metrics.length, 'metric')}: ${r.metrics.map((m) => (m.primary ? `★ ${m.name}` : m.name)).join(', ')}`);
-          if (r.microGoals.length > 0) lines.push(`  ${plural(r.microGoals.length, 'micro-goal')} for ${r.microGoals[0]?.week}`);
-          if (r.routines.length > 0) lines.push(`  ${plural(r.routines.length, 'routine')}: ${r.routines.map((x) => x.name).join(', ')}`);
-          if (r.reviewPrompts.length > 0) lines.push(`  ${plural(r.reviewPrompts.length, 'review prompt')}`);
-          if (r.warning) lines.push(`${c.yellow('!')} ${r.warning}`);
-          lines.push(c.dim(`  Next: smallwins goal show ${shortId(r.goal.id)}`));
-          return lines.join('\n');
-        });
+      const r = await app.call(ops.applyPlaybook, { key, goalTitle: opts.title, targetDate: opts.by });
+      app.print(r, () => {
+        const lines = [`${c.green('✓')} Goal ${c.bold(r.goal.title)} created from ${r.playbook.key} ${c.dim(`(${shortId(r.goal.id)}${r.goal.targetDate ? `, by ${r.goal.targetDate}` : ''})`)}`];
+        lines.push(`  ${plural(r.metrics.length, 'metric')}: ${r.metrics.map((m) => (m.primary ? `★ ${m.name}` : m.name)).join(', ')}`);
+        if (r.microGoals.length > 0) lines.push(`  ${plural(r.microGoals.length, 'micro-goal')} for ${r.microGoals[0]?.week}`);
+        if (r.routines.length > 0) lines.push(`  ${plural(r.routines.length, 'routine')}: ${r.routines.map((x) => x.name).join(', ')}`);
+        if (r.reviewPrompts.length > 0) lines.push(`  ${plural(r.reviewPrompts.length, 'review prompt')}`);
+        if (r.warning) lines.push(`${c.yellow('!')} ${r.warning}`);
+        lines.push(c.dim(`  Next: smallwins goal show ${shortId(r.goal.id)}`));
+        return lines.join('\n');
       });
     });
 
@@ -111,11 +106,9 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
     .option('-d, --description <text>', 'what it is for', '')
     .addHelpText('after', '\nExamples:\n  smallwins playbook save my-launch --goal "Launch the beta" --name "Beta launch"')
     .action(async (key: string, opts: { goal: string; name?: string; description: string }) => {
-      await app.withCtx(async (ctx) => {
-        const goalId = await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' });
-        const p = await savePlaybook(ctx, { key, name: opts.name, description: opts.description, fromGoalId: goalId });
-        app.print(exported(p), () => `${c.green('✓')} Saved playbook ${c.bold(p.key)} (${p.name})\n  Apply it again: smallwins playbook apply ${p.key}`);
-      });
+      const goalId = await app.resolve('goal', opts.goal);
+      const p = await app.call(ops.savePlaybook, { key, name: opts.name, description: opts.description, fromGoalId: goalId });
+      app.print(exported(p), () => `${c.green('✓')} Saved playbook ${c.bold(p.key)} (${p.name})\n  Apply it again: smallwins playbook apply ${p.key}`);
     });
 
   playbook
@@ -130,9 +123,16 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
       } catch (error) {
         throw new AppError('validation', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}. Give the path of a playbook JSON file.`);
       }
-      await app.withCtx(async (ctx) => {
-        const p = await importPlaybook(ctx, text);
-        app.print(exported(p), () => `${c.green('✓')} Imported playbook ${c.bold(p.key)} (${p.name})\n  See it: smallwins playbook show ${p.key}`);
-      });
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new AppError('validation', `The playbook file is not valid JSON (${error instanceof Error ? error.message : String(error)}). Export one with: smallwins --json playbook show <key>.`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new AppError('validation', `${file} does not hold a playbook: expected a JSON object { key, name, description, body }. Export one with: smallwins --json playbook show <key>.`);
+      }
+      const p = await app.call(ops.importPlaybook, value as PlaybookFileInput);
+      app.print(exported(p), () => `${c.green('✓')} Imported playbook ${c.bold(p.key)} (${p.name})\n  See it: smallwins playbook show ${p.key}`);
     });
 }

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
-import { AppError } from '#core/errors.js';
-import { getSettings, updateSettings, type Settings } from '#core/workspaces/settings.js';
+import type { z } from 'zod';
+import { lifeOperations as ops } from '#api/life.ops.js';
+import type { SettingsOut } from '#contracts/api/life.js';
+import { AppError, parseInput } from '#core/errors.js';
 import type { CliApp } from '../app.js';
 import { parseNumber, table } from '../format.js';
+
+type Settings = z.output<typeof SettingsOut>;
 
 function render(s: Settings, app: CliApp): string {
   const { c } = app;
@@ -30,10 +34,8 @@ export function registerSettingsCommands(program: Command, app: CliApp): void {
     .description('Show your settings and the workspace\'s; `settings set` changes them')
     .addHelpText('after', '\nExamples:\n  smallwins settings\n  smallwins settings set --time-zone Europe/Paris --day-start 4')
     .action(async () => {
-      await app.withCtx(async (ctx) => {
-        const s = await getSettings(ctx);
-        app.print(s, () => render(s, app));
-      });
+      const s = await app.call(ops.getSettings, {});
+      app.print(s, () => render(s, app));
     });
 
   settings
@@ -46,13 +48,20 @@ export function registerSettingsCommands(program: Command, app: CliApp): void {
     .option('--conversations <n>', 'weekly target of meaningful conversations, 0–50', parseNumber('--conversations'))
     .addHelpText('after', '\nExamples:\n  smallwins settings set --time-zone America/New_York\n  smallwins settings set --day-start 4 --focus-limit 2 --conversations 2')
     .action(async (opts: { name?: string; timeZone?: string; dayStart?: number; focusLimit?: number; conversations?: number }) => {
-      const input = { name: opts.name, timeZone: opts.timeZone, dayStartHour: opts.dayStart, focusLimit: opts.focusLimit, conversationTarget: opts.conversations };
-      if (Object.values(input).every((v) => v === undefined)) {
+      const mine = { name: opts.name, timeZone: opts.timeZone, dayStartHour: opts.dayStart };
+      const workspace = { focusLimit: opts.focusLimit, conversationTarget: opts.conversations };
+      const given = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
+      if (!given(mine) && !given(workspace)) {
         throw new AppError('validation', 'Nothing to change: give at least one option, e.g. smallwins settings set --time-zone Europe/Paris.');
       }
-      await app.withCtx(async (ctx) => {
-        const s = await updateSettings(ctx, input);
-        app.print(s, () => `${c.green('✓')} Settings saved\n${render(s, app)}`);
-      });
+      // Two calls (the workspace's settings need the admin role, one's own do not): both are
+      // checked first, and the one that can be refused for the role goes first, so a refusal changes nothing.
+      parseInput(ops.updateMySettings.endpoint.input, mine, 'settings');
+      parseInput(ops.updateWorkspaceSettings.endpoint.input, workspace, 'settings');
+      let s: Settings | undefined;
+      if (given(workspace)) s = await app.call(ops.updateWorkspaceSettings, workspace);
+      if (given(mine)) s = await app.call(ops.updateMySettings, mine);
+      const saved = s ?? (await app.call(ops.getSettings, {}));
+      app.print(saved, () => `${c.green('✓')} Settings saved\n${render(saved, app)}`);
     });
 }

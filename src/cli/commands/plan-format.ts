@@ -1,12 +1,16 @@
+import type { z } from 'zod';
+import type { TaskItemOut, TaskOut, WeekOut } from '#contracts/api/plan.js';
+import type { WinOut } from '#contracts/api/shapes.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import type { WeekView } from '#core/plan/list-week.js';
-import type { TaskItem } from '#core/tasks/list-tasks.js';
-import type { Task } from '#core/tasks/task-queries.js';
-import type { Win } from '#core/wins/win-queries.js';
 import { shortDate } from '../dates.js';
 import type { Colors } from '../io.js';
 import { plural, table } from '../format.js';
+
+type WeekView = z.output<typeof WeekOut>;
+type TaskItem = z.output<typeof TaskItemOut>;
+type Task = z.output<typeof TaskOut>;
+type Win = z.output<typeof WinOut>;
 
 /** `--micro "<goal>: <title>"`, split at the first colon. */
 export function splitMicro(value: string): { goal: string; title: string } {

@@ -1,22 +1,12 @@
 import type { Command } from 'commander';
-import { today, type Ctx } from '#core/context.js';
+import { planOperations as ops } from '#api/plan.ops.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { resolveMicroGoalRef } from '#core/plan/micro-goal-ref.js';
-import { resolveRef } from '#core/refs.js';
-import { addTask } from '#core/tasks/add-task.js';
-import { carryOverTask } from '#core/tasks/carry-over-task.js';
-import { carryOverUnfinished } from '#core/tasks/carry-over-unfinished.js';
-import { completeTask } from '#core/tasks/complete-task.js';
-import { deleteTask } from '#core/tasks/delete-task.js';
-import { listTasks } from '#core/tasks/list-tasks.js';
-import { skipTask } from '#core/tasks/skip-task.js';
-import { resolveTaskRef } from '#core/tasks/task-ref.js';
-import { updateTask } from '#core/tasks/update-task.js';
 import type { CliApp } from '../app.js';
 import { numberArg, parseNumber, plural } from '../format.js';
+import { calendarArgs } from '../dates.js';
 import { renderDone, renderTasks } from './plan-format.js';
-import { dayArg, shortDate } from '../dates.js';
+import { shortDate } from '../dates.js';
 
 const DAY_HELP = 'YYYY-MM-DD, today, tomorrow or yesterday';
 
@@ -26,10 +16,10 @@ interface LinkOptions {
 }
 
 /** --micro / --goal references to ids; `false` (from --no-micro / --no-goal) clears the link. */
-async function links(ctx: Ctx, opts: LinkOptions): Promise<{ microGoalId?: string | null; goalId?: string | null }> {
+async function links(app: CliApp, opts: LinkOptions): Promise<{ microGoalId?: string | null; goalId?: string | null }> {
   return {
-    microGoalId: opts.micro === false ? null : opts.micro ? await resolveMicroGoalRef(ctx, opts.micro) : undefined,
-    goalId: opts.goal === false ? null : opts.goal ? await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' }) : undefined,
+    microGoalId: opts.micro === false ? null : opts.micro ? await app.resolve('microGoal', opts.micro) : undefined,
+    goalId: opts.goal === false ? null : opts.goal ? await app.resolve('goal', opts.goal) : undefined,
   };
 }
 
@@ -51,10 +41,9 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .action(async (title: string | undefined, opts: LinkOptions & { minutes?: number; day?: string; note: string; micro?: string; goal?: string }) => {
       const t = await app.need(title, 'Task title?', 'task title: smallwins task add "<title>" --minutes 30');
       const minutes = opts.minutes ?? numberArg('minutes', await app.need(undefined, 'How many minutes (15–60)?', 'task length: add --minutes 30 (15 to 60)'));
-      await app.withCtx(async (ctx) => {
-        const added = await addTask(ctx, { title: t, minutes, day: dayArg(ctx, opts.day), note: opts.note, ...(await links(ctx, opts)) });
-        app.print(added, () => `${c.green('✓')} Task ${c.bold(added.title)} planned for ${shortDate(added.day)} ${c.dim(`(${added.minutes} min, ${shortId(added.id)})`)}`);
-      });
+      const day = await calendarArgs(app).day(opts.day);
+      const added = await app.call(ops.addTask, { title: t, minutes, day, note: opts.note, ...(await links(app, opts)) });
+      app.print(added, () => `${c.green('✓')} Task ${c.bold(added.title)} planned for ${shortDate(added.day)} ${c.dim(`(${added.minutes} min, ${shortId(added.id)})`)}`);
     });
 
   task
@@ -65,12 +54,12 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .option('--to <day>', 'last day of a range')
     .addHelpText('after', '\nExamples:\n  smallwins task list\n  smallwins task list --day tomorrow\n  smallwins task list --from 2026-11-16 --to 2026-11-22')
     .action(async (opts: { day?: string; from?: string; to?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const range = { day: dayArg(ctx, opts.day), from: dayArg(ctx, opts.from), to: dayArg(ctx, opts.to) };
-        const tasks = await listTasks(ctx, range);
-        const from = range.from ?? range.day ?? today(ctx);
-        app.print(tasks, () => renderTasks(tasks, c, { from, to: range.to ?? from }));
-      });
+      const dates = calendarArgs(app);
+      const range = { day: await dates.day(opts.day), from: await dates.day(opts.from), to: await dates.day(opts.to) };
+      const tasks = await app.call(ops.listTasks, range);
+      // The title names the day; --json prints the list alone, so today is only asked for by people.
+      const from = range.from ?? range.day ?? (app.json() ? '' : await dates.today());
+      app.print(tasks, () => renderTasks(tasks, c, { from, to: range.to ?? from }));
     });
 
   task
@@ -87,11 +76,10 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .option('--no-goal', 'detach it from its goal and micro-goal')
     .addHelpText('after', '\nExamples:\n  smallwins task edit "Email 5 leads" --minutes 45 --day tomorrow\n  smallwins task edit 3f9k2a --no-micro')
     .action(async (ref: string, opts: LinkOptions & { title?: string; minutes?: number; day?: string; note?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const taskId = await resolveTaskRef(ctx, ref);
-        const edited = await updateTask(ctx, { taskId, title: opts.title, minutes: opts.minutes, day: dayArg(ctx, opts.day), note: opts.note, ...(await links(ctx, opts)) });
-        app.print(edited, () => `${c.green('✓')} ${edited.title} ${c.dim(`(${edited.minutes} min, ${shortDate(edited.day)})`)}`);
-      });
+      const taskId = await app.resolve('task', ref);
+      const day = await calendarArgs(app).day(opts.day);
+      const edited = await app.call(ops.updateTask, { taskId, title: opts.title, minutes: opts.minutes, day, note: opts.note, ...(await links(app, opts)) });
+      app.print(edited, () => `${c.green('✓')} ${edited.title} ${c.dim(`(${edited.minutes} min, ${shortDate(edited.day)})`)}`);
     });
 
   task
@@ -100,10 +88,8 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .argument('<task>', 'task id, id prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins task delete "Old idea"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const deleted = await deleteTask(ctx, { taskId: await resolveTaskRef(ctx, ref) });
-        app.print(deleted, () => `${c.green('✓')} Deleted ${deleted.title}`);
-      });
+      const deleted = await app.call(ops.deleteTask, { taskId: await app.resolve('task', ref) });
+      app.print(deleted, () => `${c.green('✓')} Deleted ${deleted.title}`);
     });
 
   program
@@ -113,11 +99,9 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .option('-a, --actual <minutes>', 'how long it really took', parseNumber('--actual'))
     .addHelpText('after', '\nExamples:\n  smallwins done "Email 5 leads"\n  smallwins done 3f9k --actual 40')
     .action(async (ref: string, opts: { actual?: number }) => {
-      await app.withCtx(async (ctx) => {
-        const done = await completeTask(ctx, { taskId: await resolveTaskRef(ctx, ref), actualMinutes: opts.actual });
-        const took = done.task.actualMinutes !== null ? c.dim(` (${done.task.actualMinutes} min)`) : '';
-        app.print(done, () => renderDone(done.task.title, done.win, c, took));
-      });
+      const done = await app.call(ops.completeTask, { taskId: await app.resolve('task', ref), actualMinutes: opts.actual });
+      const took = done.task.actualMinutes !== null ? c.dim(` (${done.task.actualMinutes} min)`) : '';
+      app.print(done, () => renderDone(done.task.title, done.win, c, took));
     });
 
   program
@@ -126,10 +110,8 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .argument('<task>', 'task id, id prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins skip "Gym"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const skipped = await skipTask(ctx, { taskId: await resolveTaskRef(ctx, ref) });
-        app.print(skipped, () => `${c.dim('–')} Skipped ${skipped.title}`);
-      });
+      const skipped = await app.call(ops.skipTask, { taskId: await app.resolve('task', ref) });
+      app.print(skipped, () => `${c.dim('–')} Skipped ${skipped.title}`);
     });
 
   program
@@ -139,17 +121,17 @@ export function registerTaskCommands(program: Command, app: CliApp): void {
     .option('--to <day>', `the day to carry it to (${DAY_HELP}); default the next day`)
     .addHelpText('after', '\nExamples:\n  smallwins carry\n  smallwins carry "Draft pricing page" --to tomorrow')
     .action(async (ref: string | undefined, opts: { to?: string }) => {
-      await app.withCtx(async (ctx) => {
-        if (ref === undefined) {
-          if (opts.to !== undefined) throw new AppError('validation', '--to needs a task: smallwins carry "<task>" --to <day>. Without a task, unfinished tasks come to today.');
-          const count = await carryOverUnfinished(ctx);
-          app.print({ carried: count, day: today(ctx) }, () =>
-            count === 0 ? 'Nothing to carry: no unfinished tasks before today.' : `${c.green('→')} Carried ${plural(count, 'unfinished task')} to today\n  See them: smallwins task list`,
-          );
-          return;
-        }
-        const carried = await carryOverTask(ctx, { taskId: await resolveTaskRef(ctx, ref), toDay: dayArg(ctx, opts.to) });
-        app.print(carried, () => `${c.green('→')} ${carried.to.title} carried to ${shortDate(carried.to.day)} ${c.dim(`(${shortId(carried.to.id)})`)}`);
-      });
+      if (ref === undefined) {
+        if (opts.to !== undefined) throw new AppError('validation', '--to needs a task: smallwins carry "<task>" --to <day>. Without a task, unfinished tasks come to today.');
+        const moved = await app.call(ops.carryOverUnfinished, {});
+        const count = moved.carried;
+        app.print(moved, () =>
+          count === 0 ? 'Nothing to carry: no unfinished tasks before today.' : `${c.green('→')} Carried ${plural(count, 'unfinished task')} to today\n  See them: smallwins task list`,
+        );
+        return;
+      }
+      const taskId = await app.resolve('task', ref);
+      const carried = await app.call(ops.carryOverTask, { taskId, toDay: await calendarArgs(app).day(opts.to) });
+      app.print(carried, () => `${c.green('→')} ${carried.to.title} carried to ${shortDate(carried.to.day)} ${c.dim(`(${shortId(carried.to.id)})`)}`);
     });
 }

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import { weekEnd, weekStart } from '#core/time/iso-week.js';
-import { currentWeek } from '#core/plan/plan-queries.js';
-import { listWins } from '#core/wins/list-wins.js';
-import { logWin } from '#core/wins/log-win.js';
+import { planOperations as ops } from '#api/plan.ops.js';
 import { WeekSchema } from '#contracts/plan.js';
 import { parseInput } from '#core/errors.js';
+import { weekEnd, weekStart } from '#core/time/iso-week.js';
 import type { CliApp } from '../app.js';
+import { calendarArgs } from '../dates.js';
 import { renderWins } from './plan-format.js';
-import { dayArg, shortDate, weekArg } from '../dates.js';
+import { shortDate } from '../dates.js';
 
 /** `win` to log one by hand, `wins` to look back at them. */
 export function registerWinCommands(program: Command, app: CliApp): void {
@@ -23,10 +22,9 @@ export function registerWinCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins win "First paying customer"\n  smallwins win "Mentor liked the pitch" --note "Keep the demo short" --shared')
     .action(async (title: string | undefined, opts: { note: string; shared?: boolean; day?: string }) => {
       const t = await app.need(title, 'What went well?', 'win title: smallwins win "<title>"');
-      await app.withCtx(async (ctx) => {
-        const win = await logWin(ctx, { title: t, note: opts.note, visibility: opts.shared ? 'shared' : 'private', day: dayArg(ctx, opts.day) });
-        app.print(win, () => `${c.yellow('★')} Win logged: ${c.bold(win.title)} ${c.dim(`(${shortDate(win.day)}${win.visibility === 'shared' ? ', shared' : ''})`)}`);
-      });
+      const day = await calendarArgs(app).day(opts.day);
+      const win = await app.call(ops.logWin, { title: t, note: opts.note, visibility: opts.shared ? 'shared' : 'private', day });
+      app.print(win, () => `${c.yellow('★')} Win logged: ${c.bold(win.title)} ${c.dim(`(${shortDate(win.day)}${win.visibility === 'shared' ? ', shared' : ''})`)}`);
     });
 
   program
@@ -36,11 +34,10 @@ export function registerWinCommands(program: Command, app: CliApp): void {
     .option('--all', 'every win, not just one week')
     .addHelpText('after', '\nExamples:\n  smallwins wins\n  smallwins wins --week last\n  smallwins wins --all')
     .action(async (opts: { week?: string; all?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const week = opts.all ? null : parseInput(WeekSchema, weekArg(ctx, opts.week) ?? currentWeek(ctx), 'week');
-        const wins = await listWins(ctx, week ? { from: weekStart(week), to: weekEnd(week) } : {});
-        const hint = `No wins ${week ? `in ${week}` : 'yet'}. Finish a task (smallwins done <task>) or log one: smallwins win "<title>"`;
-        app.print(wins, () => renderWins(wins, c, hint));
-      });
+      const dates = calendarArgs(app);
+      const week = opts.all ? null : parseInput(WeekSchema, (await dates.week(opts.week)) ?? (await dates.currentWeek()), 'week');
+      const wins = await app.call(ops.listWins, week ? { from: weekStart(week), to: weekEnd(week) } : {});
+      const hint = `No wins ${week ? `in ${week}` : 'yet'}. Finish a task (smallwins done <task>) or log one: smallwins win "<title>"`;
+      app.print(wins, () => renderWins(wins, c, hint));
     });
 }

@@ -1,12 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addLesson } from '#core/lessons/add-lesson.js';
-import { deleteLesson } from '#core/lessons/delete-lesson.js';
-import { getLesson, type Lesson, type LessonOrigin } from '#core/lessons/lesson-queries.js';
-import { listLessons } from '#core/lessons/list-lessons.js';
-import { resolveLinkTarget } from '#core/lessons/resolve-link-target.js';
-import { searchLessons } from '#core/lessons/search-lessons.js';
+import { reflectionOperations as ops } from '#api/reflection.ops.js';
+import type { LessonOrigin } from '#core/lessons/lesson-queries.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import { collect, parseNumber, table } from '../format.js';
 
@@ -15,7 +10,7 @@ const ORIGINS = ['win', 'failure', 'experiment', 'review', 'other'];
 export function registerLessonCommands(program: Command, app: CliApp): void {
   const { c } = app;
   const lesson = program.command('lesson').description('Lessons learned, from wins and failures alike: tagged, linked and searchable');
-  const tags = (l: Lesson) => l.tags.map((t) => `#${t}`).join(' ');
+  const tags = (l: { tags: string[] }) => l.tags.map((t) => `#${t}`).join(' ');
 
   lesson
     .command('add')
@@ -29,12 +24,10 @@ export function registerLessonCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins lesson add "Calls beat cold email" --from experiment --tag outreach --link experiment:"Cold email"\n  smallwins lesson add "Protect Monday mornings" --from review --tag focus --link review:2026-W47')
     .action(async (title: string | undefined, opts: { body: string; from: LessonOrigin; tag?: string[]; link?: string[]; day?: string }) => {
       const t = await app.need(title, 'What did you learn?', 'lesson title: smallwins lesson add "<lesson>"');
-      await app.withCtx(async (ctx) => {
-        const links = [];
-        for (const text of opts.link ?? []) links.push(await resolveLinkTarget(ctx, text));
-        const l = await addLesson(ctx, { title: t, body: opts.body, origin: opts.from, tags: opts.tag ?? [], links, day: opts.day });
-        app.print(l, () => `${c.green('✓')} Lesson logged: ${c.bold(l.title)} ${c.dim(`(${shortId(l.id)})`)}${l.tags.length ? ` ${c.cyan(tags(l))}` : ''}`);
-      });
+      const links = [];
+      for (const link of opts.link ?? []) links.push(await app.call(ops.resolveLessonLink, { link }));
+      const l = await app.call(ops.addLesson, { title: t, body: opts.body, origin: opts.from, tags: opts.tag ?? [], links, day: opts.day });
+      app.print(l, () => `${c.green('✓')} Lesson logged: ${c.bold(l.title)} ${c.dim(`(${shortId(l.id)})`)}${l.tags.length ? ` ${c.cyan(tags(l))}` : ''}`);
     });
 
   lesson
@@ -45,16 +38,14 @@ export function registerLessonCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins lesson search "cold email"\n  smallwins lesson search pric')
     .action(async (query: string | undefined, opts: { limit: number }) => {
       const q = await app.need(query, 'Search for?', 'search words: smallwins lesson search "<words>"');
-      await app.withCtx(async (ctx) => {
-        const hits = await searchLessons(ctx, { query: q, limit: opts.limit });
-        app.print(hits, () =>
-          hits.length === 0
-            ? `No lesson matches "${q}". Try fewer or shorter words, or list them all: smallwins lesson list`
-            : hits
-                .map((h) => `${c.dim(shortId(h.id))}  ${c.bold(h.title)}  ${c.dim(h.day)}${h.tags.length ? `  ${c.cyan(tags(h))}` : ''}\n        ${h.snippet.replace(/«([^»]*)»/g, (_m, w: string) => c.yellow(w))}`)
-                .join('\n'),
-        );
-      });
+      const hits = await app.call(ops.searchLessons, { query: q, limit: opts.limit });
+      app.print(hits, () =>
+        hits.length === 0
+          ? `No lesson matches "${q}". Try fewer or shorter words, or list them all: smallwins lesson list`
+          : hits
+              .map((h) => `${c.dim(shortId(h.id))}  ${c.bold(h.title)}  ${c.dim(h.day)}${h.tags.length ? `  ${c.cyan(tags(h))}` : ''}\n        ${h.snippet.replace(/«([^»]*)»/g, (_m, w: string) => c.yellow(w))}`)
+              .join('\n'),
+      );
     });
 
   lesson
@@ -64,16 +55,14 @@ export function registerLessonCommands(program: Command, app: CliApp): void {
     .addOption(new Option('-f, --from <origin>', 'only lessons from this origin').choices(ORIGINS))
     .addHelpText('after', '\nExamples:\n  smallwins lesson list\n  smallwins lesson list --tag pricing --from failure')
     .action(async (opts: { tag?: string; from?: LessonOrigin }) => {
-      await app.withCtx(async (ctx) => {
-        const lessons = await listLessons(ctx, { tag: opts.tag, origin: opts.from });
-        app.print(lessons, () =>
-          lessons.length === 0
-            ? opts.tag || opts.from
-              ? 'No lesson matches those filters. See them all: smallwins lesson list'
-              : 'No lessons yet. Log one from a win or a failure: smallwins lesson add "<what you learned>"'
-            : table([['ID', 'DAY', 'FROM', 'LESSON', 'TAGS'], ...lessons.map((l) => [shortId(l.id), l.day, l.origin, l.title, tags(l)])], c),
-        );
-      });
+      const lessons = await app.call(ops.listLessons, { tag: opts.tag, origin: opts.from });
+      app.print(lessons, () =>
+        lessons.length === 0
+          ? opts.tag || opts.from
+            ? 'No lesson matches those filters. See them all: smallwins lesson list'
+            : 'No lessons yet. Log one from a win or a failure: smallwins lesson add "<what you learned>"'
+          : table([['ID', 'DAY', 'FROM', 'LESSON', 'TAGS'], ...lessons.map((l) => [shortId(l.id), l.day, l.origin, l.title, tags(l)])], c),
+      );
     });
 
   lesson
@@ -82,17 +71,15 @@ export function registerLessonCommands(program: Command, app: CliApp): void {
     .argument('<lesson>', 'lesson id, prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins lesson show "Calls beat cold email"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const l = await getLesson(ctx, await resolveRef(ctx, 'lessons', ref, { nameColumn: 'title' }));
-        app.print(l, () =>
-          [
-            `${c.bold(l.title)} ${c.dim(`(${shortId(l.id)}, from ${l.origin === 'failure' ? 'a failure' : `a ${l.origin}`}, ${l.day})`)}`,
-            ...(l.body ? ['', l.body] : []),
-            ...(l.tags.length ? ['', c.cyan(tags(l))] : []),
-            ...(l.links.length ? ['', ...l.links.map((k) => `  → ${k.targetType} ${shortId(k.targetId)}`)] : []),
-          ].join('\n'),
-        );
-      });
+      const l = await app.call(ops.showLesson, { lessonId: await app.resolve('lesson', ref) });
+      app.print(l, () =>
+        [
+          `${c.bold(l.title)} ${c.dim(`(${shortId(l.id)}, from ${l.origin === 'failure' ? 'a failure' : `a ${l.origin}`}, ${l.day})`)}`,
+          ...(l.body ? ['', l.body] : []),
+          ...(l.tags.length ? ['', c.cyan(tags(l))] : []),
+          ...(l.links.length ? ['', ...l.links.map((k) => `  → ${k.targetType} ${shortId(k.targetId)}`)] : []),
+        ].join('\n'),
+      );
     });
 
   lesson
@@ -101,9 +88,7 @@ export function registerLessonCommands(program: Command, app: CliApp): void {
     .argument('<lesson>', 'lesson id, prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins lesson delete 4f2a9c')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const l = await deleteLesson(ctx, { lessonId: await resolveRef(ctx, 'lessons', ref, { nameColumn: 'title' }) });
-        app.print(l, () => `${c.green('✓')} Deleted the lesson ${c.bold(l.title)}`);
-      });
+      const l = await app.call(ops.deleteLesson, { lessonId: await app.resolve('lesson', ref) });
+      app.print(l, () => `${c.green('✓')} Deleted the lesson ${c.bold(l.title)}`);
     });
 }

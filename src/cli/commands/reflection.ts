@@ -1,17 +1,9 @@
 import { Option, type Command } from 'commander';
-import { concludeExperiment } from '#core/experiments/conclude-experiment.js';
-import { createExperiment, type ExperimentWithVariants } from '#core/experiments/create-experiment.js';
+import { insightsOperations } from '#api/insights.ops.js';
+import { reflectionOperations as ops } from '#api/reflection.ops.js';
 import type { Variant } from '#core/experiments/experiment-queries.js';
-import { listExperiments } from '#core/experiments/list-experiments.js';
-import { recordVariantCounts } from '#core/experiments/record-variant-counts.js';
-import { showExperiment } from '#core/experiments/show-experiment.js';
-import { addFeedback } from '#core/feedback/add-feedback.js';
-import { experimentStats } from '#core/insights/experiment-insights.js';
-import { listFeedback } from '#core/feedback/list-feedback.js';
 import type { FeedbackSource } from '#core/feedback/feedback-queries.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
-import type { Ctx } from '#core/context.js';
 import type { CliApp } from '../app.js';
 import { collect, parseNumber, table } from '../format.js';
 import { renderExperimentStats } from './insights-render.js';
@@ -26,15 +18,11 @@ export function registerReflectionCommands(program: Command, app: CliApp): void 
   registerLessonCommands(program, app);
 }
 
-
-const goalRef = (ctx: Ctx, ref: string | undefined) => (ref ? resolveRef(ctx, 'goals', ref, { nameColumn: 'title' }) : Promise.resolve(null));
-const experimentRef = (ctx: Ctx, ref: string) => resolveRef(ctx, 'experiments', ref, { nameColumn: 'title' });
-
 function rate(v: Variant): string {
   return v.rate === null ? 'no trials yet' : `${v.successes}/${v.trials} (${Math.round(v.rate * 1000) / 10}%)`;
 }
 
-function statusLabel(app: CliApp, e: ExperimentWithVariants): string {
+function statusLabel(app: CliApp, e: { status: string; overdue: boolean; decision: string | null }): string {
   if (e.status === 'done') return app.c.green(`done: ${e.decision ?? ''}`);
   if (e.overdue) return app.c.yellow('needs a result');
   return e.status;
@@ -61,17 +49,15 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
       const assumption = await app.need(opts.assumption, 'Which assumption does it test?', 'assumption: --assumption "<what you believe>"');
       const hypothesis = await app.need(opts.hypothesis, 'What result do you expect?', 'hypothesis: --hypothesis "<what you expect to see>"');
       const end = await app.need(opts.end, 'Last day (YYYY-MM-DD)?', 'end day: --end YYYY-MM-DD');
-      await app.withCtx(async (ctx) => {
-        const goalId = await goalRef(ctx, opts.goal);
-        const metricId = opts.metric ? await resolveRef(ctx, 'metrics', opts.metric, { nameColumn: 'name' }) : null;
-        const e = await createExperiment(ctx, { title: t, assumption, hypothesis, startDay: opts.start, endDay: end, goalId, metricId, variants: opts.variant ?? [] });
-        app.print(e, () => {
-          const when = e.status === 'planned' ? `planned from ${e.startDay} to ${e.endDay}` : `running until ${e.endDay}`;
-          const lines = [`${c.green('✓')} Experiment ${c.bold(e.title)} ${when} ${c.dim(`(${shortId(e.id)})`)}`];
-          if (e.variants.length > 0) lines.push(`  Variants: ${e.variants.map((v) => v.name).join(', ')}`, `  Next: smallwins experiment count ${shortId(e.id)} ${JSON.stringify(e.variants[0]!.name)} --trials 10 --successes 2`);
-          else lines.push(`  Next: smallwins experiment done ${shortId(e.id)} --result "<what happened>" --decision scale|iterate|stop`);
-          return lines.join('\n');
-        });
+      const goalId = opts.goal ? await app.resolve('goal', opts.goal) : null;
+      const metricId = opts.metric ? await app.resolve('metric', opts.metric) : null;
+      const e = await app.call(ops.createExperiment, { title: t, assumption, hypothesis, startDay: opts.start, endDay: end, goalId, metricId, variants: opts.variant ?? [] });
+      app.print(e, () => {
+        const when = e.status === 'planned' ? `planned from ${e.startDay} to ${e.endDay}` : `running until ${e.endDay}`;
+        const lines = [`${c.green('✓')} Experiment ${c.bold(e.title)} ${when} ${c.dim(`(${shortId(e.id)})`)}`];
+        if (e.variants.length > 0) lines.push(`  Variants: ${e.variants.map((v) => v.name).join(', ')}`, `  Next: smallwins experiment count ${shortId(e.id)} ${JSON.stringify(e.variants[0]!.name)} --trials 10 --successes 2`);
+        else lines.push(`  Next: smallwins experiment done ${shortId(e.id)} --result "<what happened>" --decision scale|iterate|stop`);
+        return lines.join('\n');
       });
     });
 
@@ -84,10 +70,8 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
     .option('-s, --successes <n>', 'successes to add', parseNumber('--successes'), 0)
     .addHelpText('after', '\nExamples:\n  smallwins experiment count "Short onboarding" Short --trials 12 --successes 5\n  smallwins experiment count 4f2a Control --successes 1')
     .action(async (ref: string, variant: string, opts: { trials: number; successes: number }) => {
-      await app.withCtx(async (ctx) => {
-        const v = await recordVariantCounts(ctx, { experimentId: await experimentRef(ctx, ref), variant, trials: opts.trials, successes: opts.successes });
-        app.print(v, () => `${c.green('✓')} ${c.bold(v.name)}: ${rate(v)}`);
-      });
+      const v = await app.call(ops.recordVariantCounts, { experimentId: await app.resolve('experiment', ref), variant, trials: opts.trials, successes: opts.successes });
+      app.print(v, () => `${c.green('✓')} ${c.bold(v.name)}: ${rate(v)}`);
     });
 
   experiment
@@ -100,16 +84,14 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
     .action(async (ref: string, opts: { result?: string; decision?: string }) => {
       const result = await app.need(opts.result, 'What happened?', 'result: --result "<what happened>"');
       const decision = await app.need(opts.decision, 'Decision (scale, iterate or stop)?', 'decision: --decision scale|iterate|stop');
-      await app.withCtx(async (ctx) => {
-        const e = await concludeExperiment(ctx, { experimentId: await experimentRef(ctx, ref), result, decision: decision as 'scale' });
-        app.print(e, () =>
-          [
-            `${c.green('✓')} Result recorded for ${c.bold(e.title)}: ${e.decision}`,
-            c.dim('  Whatever the outcome, it is information about the idea, not a verdict on you.'),
-            `  Keep what it taught: smallwins lesson add "<lesson>" --from experiment --link experiment:${shortId(e.id)}`,
-          ].join('\n'),
-        );
-      });
+      const e = await app.call(ops.concludeExperiment, { experimentId: await app.resolve('experiment', ref), result, decision: decision as 'scale' });
+      app.print(e, () =>
+        [
+          `${c.green('✓')} Result recorded for ${c.bold(e.title)}: ${e.decision}`,
+          c.dim('  Whatever the outcome, it is information about the idea, not a verdict on you.'),
+          `  Keep what it taught: smallwins lesson add "<lesson>" --from experiment --link experiment:${shortId(e.id)}`,
+        ].join('\n'),
+      );
     });
 
   experiment
@@ -118,17 +100,15 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
     .addOption(new Option('-s, --status <status>', 'only this status').choices(['planned', 'running', 'done']))
     .addHelpText('after', '\nExamples:\n  smallwins experiment list\n  smallwins experiment list --status running')
     .action(async (opts: { status?: 'planned' | 'running' | 'done' }) => {
-      await app.withCtx(async (ctx) => {
-        const list = await listExperiments(ctx, { status: opts.status });
-        app.print(list, () =>
-          list.length === 0
-            ? 'No experiments yet. Test an assumption with: smallwins experiment add "<title>" --assumption "…" --hypothesis "…" --end <date>'
-            : table([
-                ['ID', 'STATUS', 'DAYS', 'EXPERIMENT', 'VARIANTS'],
-                ...list.map((e) => [shortId(e.id), statusLabel(app, e), `${e.startDay} → ${e.endDay}`, e.title, e.variants.map((v) => `${v.name} ${rate(v)}`).join(' · ') || c.dim('—')]),
-              ], c),
-        );
-      });
+      const list = await app.call(ops.listExperiments, { status: opts.status });
+      app.print(list, () =>
+        list.length === 0
+          ? 'No experiments yet. Test an assumption with: smallwins experiment add "<title>" --assumption "…" --hypothesis "…" --end <date>'
+          : table([
+              ['ID', 'STATUS', 'DAYS', 'EXPERIMENT', 'VARIANTS'],
+              ...list.map((e) => [shortId(e.id), statusLabel(app, e), `${e.startDay} → ${e.endDay}`, e.title, e.variants.map((v) => `${v.name} ${rate(v)}`).join(' · ') || c.dim('—')]),
+            ], c),
+      );
     });
 
   experiment
@@ -137,24 +117,22 @@ function registerExperimentCommands(program: Command, app: CliApp): void {
     .argument('<experiment>', 'experiment id, prefix or title')
     .addHelpText('after', '\nExamples:\n  smallwins experiment show "Short onboarding"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const d = await showExperiment(ctx, await experimentRef(ctx, ref));
-        const stats = await experimentStats(ctx, { experimentId: d.id });
-        app.print({ ...d, stats }, () => {
-          const lines = [`${c.bold(d.title)} ${c.dim(`(${shortId(d.id)}, ${d.startDay} → ${d.endDay})`)}  ${statusLabel(app, d)}`];
-          if (d.goal) lines.push(`  Goal: ${d.goal.title}${d.metric ? ` · metric: ${d.metric.name}` : ''}`);
-          lines.push(`  Assumption: ${d.assumption}`, `  Hypothesis: ${d.hypothesis}`);
-          if (d.variants.length > 0) {
-            lines.push('', table([['VARIANT', 'SUCCESSES / TRIALS'], ...d.variants.map((v) => [`${d.leader === v.name ? c.yellow('★ ') : '  '}${v.name}`, rate(v)])], c).replace(/^/gm, '  '));
-          }
-          const statLines = renderExperimentStats(stats, c);
-          if (statLines.length > 0) lines.push('', c.bold('Statistics'), ...statLines);
-          if (d.status === 'done') lines.push('', `  Result: ${d.result}`, `  Decision: ${c.bold(d.decision ?? '')}`);
-          else if (d.overdue) lines.push('', c.yellow(`  It ended on ${d.endDay}: record the result with smallwins experiment done ${shortId(d.id)} --result "…" --decision …`));
-          if (d.feedback.length > 0) lines.push('', c.bold('Feedback'), ...d.feedback.map((f) => `  ${f.day}  ${c.dim(f.source)}  ${f.content}`));
-          if (d.lessons.length > 0) lines.push('', c.bold('Lessons'), ...d.lessons.map((l) => `  ${l.day}  ${l.title}`));
-          return lines.join('\n');
-        });
+      const d = await app.call(ops.showExperiment, { experimentId: await app.resolve('experiment', ref) });
+      const stats = await app.call(insightsOperations.experimentStats, { experimentId: d.id });
+      app.print({ ...d, stats }, () => {
+        const lines = [`${c.bold(d.title)} ${c.dim(`(${shortId(d.id)}, ${d.startDay} → ${d.endDay})`)}  ${statusLabel(app, d)}`];
+        if (d.goal) lines.push(`  Goal: ${d.goal.title}${d.metric ? ` · metric: ${d.metric.name}` : ''}`);
+        lines.push(`  Assumption: ${d.assumption}`, `  Hypothesis: ${d.hypothesis}`);
+        if (d.variants.length > 0) {
+          lines.push('', table([['VARIANT', 'SUCCESSES / TRIALS'], ...d.variants.map((v) => [`${d.leader === v.name ? c.yellow('★ ') : '  '}${v.name}`, rate(v)])], c).replace(/^/gm, '  '));
+        }
+        const statLines = renderExperimentStats(stats, c);
+        if (statLines.length > 0) lines.push('', c.bold('Statistics'), ...statLines);
+        if (d.status === 'done') lines.push('', `  Result: ${d.result}`, `  Decision: ${c.bold(d.decision ?? '')}`);
+        else if (d.overdue) lines.push('', c.yellow(`  It ended on ${d.endDay}: record the result with smallwins experiment done ${shortId(d.id)} --result "…" --decision …`));
+        if (d.feedback.length > 0) lines.push('', c.bold('Feedback'), ...d.feedback.map((f) => `  ${f.day}  ${c.dim(f.source)}  ${f.content}`));
+        if (d.lessons.length > 0) lines.push('', c.bold('Lessons'), ...d.lessons.map((l) => `  ${l.day}  ${l.title}`));
+        return lines.join('\n');
       });
     });
 }
@@ -177,17 +155,15 @@ function registerFeedbackCommands(program: Command, app: CliApp): void {
     .action(async (text: string | undefined, opts: { from?: string; contact?: string; goal?: string; experiment?: string; day?: string }) => {
       const content = await app.need(text, 'What was said?', 'feedback text: smallwins feedback add "<text>" --from customer');
       const source = await app.need(opts.from, 'From whom (customer, mentor, peer, other)?', 'source: --from customer|mentor|peer|other');
-      await app.withCtx(async (ctx) => {
-        const f = await addFeedback(ctx, {
-          content,
-          source: source as FeedbackSource,
-          contactId: opts.contact ? await resolveRef(ctx, 'contacts', opts.contact, { nameColumn: 'name' }) : null,
-          goalId: await goalRef(ctx, opts.goal),
-          experimentId: opts.experiment ? await experimentRef(ctx, opts.experiment) : null,
-          day: opts.day,
-        });
-        app.print(f, () => `${c.green('✓')} Feedback from a ${f.source} logged for ${f.day} ${c.dim(`(${shortId(f.id)})`)}`);
+      const f = await app.call(ops.addFeedback, {
+        content,
+        source: source as FeedbackSource,
+        contactId: opts.contact ? await app.resolve('contact', opts.contact) : null,
+        goalId: opts.goal ? await app.resolve('goal', opts.goal) : null,
+        experimentId: opts.experiment ? await app.resolve('experiment', opts.experiment) : null,
+        day: opts.day,
       });
+      app.print(f, () => `${c.green('✓')} Feedback from a ${f.source} logged for ${f.day} ${c.dim(`(${shortId(f.id)})`)}`);
     });
 
   feedback
@@ -198,17 +174,15 @@ function registerFeedbackCommands(program: Command, app: CliApp): void {
     .option('-e, --experiment <experiment>', 'only for this experiment')
     .addHelpText('after', '\nExamples:\n  smallwins feedback list --from customer\n  smallwins feedback list --experiment "Short onboarding"')
     .action(async (opts: { from?: FeedbackSource; goal?: string; experiment?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const items = await listFeedback(ctx, {
-          source: opts.from,
-          goalId: (await goalRef(ctx, opts.goal)) ?? undefined,
-          experimentId: opts.experiment ? await experimentRef(ctx, opts.experiment) : undefined,
-        });
-        app.print(items, () =>
-          items.length === 0
-            ? 'No feedback yet. Log what you hear: smallwins feedback add "<what they said>" --from customer'
-            : table([['ID', 'DAY', 'FROM', 'FEEDBACK'], ...items.map((f) => [shortId(f.id), f.day, f.source, f.content.replace(/\s+/g, ' ')])], c),
-        );
+      const items = await app.call(ops.listFeedback, {
+        source: opts.from,
+        goalId: opts.goal ? await app.resolve('goal', opts.goal) : undefined,
+        experimentId: opts.experiment ? await app.resolve('experiment', opts.experiment) : undefined,
       });
+      app.print(items, () =>
+        items.length === 0
+          ? 'No feedback yet. Log what you hear: smallwins feedback add "<what they said>" --from customer'
+          : table([['ID', 'DAY', 'FROM', 'FEEDBACK'], ...items.map((f) => [shortId(f.id), f.day, f.source, f.content.replace(/\s+/g, ' ')])], c),
+      );
     });
 }

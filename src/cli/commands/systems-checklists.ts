@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { resolveRunRef } from '#core/checklists/checklist-queries.js';
-import { checkChecklistItem, completeChecklistRun, showChecklistRun, startChecklistRun, type RunDetail } from '#core/checklists/checklist-runs.js';
-import { createChecklist } from '#core/checklists/create-checklist.js';
-import { listChecklists } from '#core/checklists/list-checklists.js';
+import type { z } from 'zod';
+import { systemsOperations as ops } from '#api/systems.ops.js';
+import type { RunDetailOut } from '#contracts/api/systems.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
 import type { CliApp } from '../app.js';
 import type { Colors } from '../io.js';
 import { collect, table } from '../format.js';
 
-function renderRun(d: RunDetail, c: Colors): string {
+function renderRun(d: z.output<typeof RunDetailOut>, c: Colors): string {
   const head = `${c.bold(d.checklist.name)}${d.run.label ? ` · ${d.run.label}` : ''} ${c.dim(`(run ${shortId(d.run.id)}, ${d.checked}/${d.total} ticked${d.run.completedAt ? `, completed ${d.run.completedAt.slice(0, 10)}` : ''})`)}`;
   const width = String(d.total).length;
   const lines = d.items.map((i) => `  ${i.checkedAt ? c.green('[✓]') : '[ ]'} ${String(i.position).padStart(width)}. ${i.checkedAt ? c.dim(i.text) : i.text}`);
@@ -36,10 +34,8 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .addHelpText('after', '\nExamples:\n  smallwins checklist add "Launch" --item "Write the post" --item "Check the links" --item "Tell the list"')
     .action(async (name: string | undefined, opts: { item: string[]; description: string }) => {
       const n = await app.need(name, 'Checklist name?', 'checklist name: smallwins checklist add "<name>" --item "…"');
-      await app.withCtx(async (ctx) => {
-        const list = await createChecklist(ctx, { name: n, description: opts.description, items: opts.item });
-        app.print(list, () => `${c.green('✓')} Checklist ${c.bold(list.name)} ${c.dim(`(${shortId(list.id)}, ${list.items.length} items)`)}\n  Next: smallwins checklist run "${list.name}"`);
-      });
+      const list = await app.call(ops.createChecklist, { name: n, description: opts.description, items: opts.item });
+      app.print(list, () => `${c.green('✓')} Checklist ${c.bold(list.name)} ${c.dim(`(${shortId(list.id)}, ${list.items.length} items)`)}\n  Next: smallwins checklist run "${list.name}"`);
     });
 
   checklist
@@ -47,17 +43,15 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .description('List checklists with their runs')
     .addHelpText('after', '\nExamples:\n  smallwins checklist list')
     .action(async () => {
-      await app.withCtx(async (ctx) => {
-        const lists = await listChecklists(ctx);
-        app.print(lists, () =>
-          lists.length === 0
-            ? 'No checklists yet. Create one with: smallwins checklist add "<name>" --item "…" --item "…"'
-            : table([
-                ['ID', 'CHECKLIST', 'ITEMS', 'RUNS', 'OPEN RUNS'],
-                ...lists.map((l) => [shortId(l.id), l.name, String(l.items.length), String(l.runs), l.openRuns.map((r) => `${shortId(r.id)}${r.label ? ` ${r.label}` : ''}`).join(', ') || c.dim('none')]),
-              ], c),
-        );
-      });
+      const lists = await app.call(ops.listChecklists, {});
+      app.print(lists, () =>
+        lists.length === 0
+          ? 'No checklists yet. Create one with: smallwins checklist add "<name>" --item "…" --item "…"'
+          : table([
+              ['ID', 'CHECKLIST', 'ITEMS', 'RUNS', 'OPEN RUNS'],
+              ...lists.map((l) => [shortId(l.id), l.name, String(l.items.length), String(l.runs), l.openRuns.map((r) => `${shortId(r.id)}${r.label ? ` ${r.label}` : ''}`).join(', ') || c.dim('none')]),
+            ], c),
+      );
     });
 
   checklist
@@ -67,10 +61,8 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .option('-l, --label <text>', 'which run this is, e.g. "v1.2 launch"', '')
     .addHelpText('after', '\nExamples:\n  smallwins checklist run Launch --label "v1.2"')
     .action(async (ref: string, opts: { label: string }) => {
-      await app.withCtx(async (ctx) => {
-        const d = await startChecklistRun(ctx, { checklistId: await resolveRef(ctx, 'checklists', ref, { nameColumn: 'name' }), label: opts.label });
-        app.print(d, () => `${renderRun(d, c)}\n  Next: smallwins checklist tick ${shortId(d.run.id)} 1`);
-      });
+      const d = await app.call(ops.startChecklistRun, { checklistId: await app.resolve('checklist', ref), label: opts.label });
+      app.print(d, () => `${renderRun(d, c)}\n  Next: smallwins checklist tick ${shortId(d.run.id)} 1`);
     });
 
   checklist
@@ -80,12 +72,12 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .argument('<item-number...>', 'the item numbers, e.g. 1 3', itemNumber)
     .addHelpText('after', '\nExamples:\n  smallwins checklist tick Launch 1\n  smallwins checklist tick 4f2k9a 2 3')
     .action(async (ref: string, numbers: number[]) => {
-      await app.withCtx(async (ctx) => {
-        const runId = await resolveRunRef(ctx, ref);
-        let d = await showChecklistRun(ctx, runId);
-        for (const position of numbers) d = await checkChecklistItem(ctx, { runId, position });
-        app.print(d, () => renderRun(d, c) + (d.checked === d.total && !d.run.completedAt ? `\n  All ticked. Finish with: smallwins checklist done ${shortId(d.run.id)}` : ''));
-      });
+      const runId = await app.resolve('checklistRun', ref);
+      // One tick per number, in order (commander guarantees at least one): each answers the run as it now stands.
+      let d: z.output<typeof RunDetailOut> | undefined;
+      for (const position of numbers) d = await app.call(ops.checkChecklistItem, { runId, position });
+      const run = d ?? (await app.call(ops.showChecklistRun, { runId }));
+      app.print(run, () => renderRun(run, c) + (run.checked === run.total && !run.run.completedAt ? `\n  All ticked. Finish with: smallwins checklist done ${shortId(run.run.id)}` : ''));
     });
 
   checklist
@@ -95,10 +87,8 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .option('-f, --force', 'complete even with unticked items')
     .addHelpText('after', '\nExamples:\n  smallwins checklist done Launch\n  smallwins checklist done 4f2k9a --force')
     .action(async (ref: string, opts: { force?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const d = await completeChecklistRun(ctx, { runId: await resolveRunRef(ctx, ref), force: Boolean(opts.force) });
-        app.print(d, () => `${c.green('✓')} ${c.bold(d.checklist.name)}${d.run.label ? ` · ${d.run.label}` : ''} completed ${c.dim(`(${d.checked}/${d.total} ticked)`)}`);
-      });
+      const d = await app.call(ops.completeChecklistRun, { runId: await app.resolve('checklistRun', ref), force: Boolean(opts.force) });
+      app.print(d, () => `${c.green('✓')} ${c.bold(d.checklist.name)}${d.run.label ? ` · ${d.run.label}` : ''} completed ${c.dim(`(${d.checked}/${d.total} ticked)`)}`);
     });
 
   checklist
@@ -107,9 +97,7 @@ export function registerChecklistCommands(program: Command, app: CliApp): void {
     .argument('<run>', "run id or prefix, or a checklist's name for its latest open run")
     .addHelpText('after', '\nExamples:\n  smallwins checklist show Launch')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const d = await showChecklistRun(ctx, await resolveRunRef(ctx, ref));
-        app.print(d, () => renderRun(d, c));
-      });
+      const d = await app.call(ops.showChecklistRun, { runId: await app.resolve('checklistRun', ref) });
+      app.print(d, () => renderRun(d, c));
     });
 }

@@ -1,7 +1,5 @@
 import type { ScheduleInput } from '#contracts/systems.js';
 import { AppError } from '#core/errors.js';
-import type { Routine } from '#core/routines/routine-queries.js';
-import { isPaused } from '#core/routines/schedule.js';
 
 /** Parse failures of option values are usage errors: exit 2 with the fix in the message. */
 const usage = (path: string, message: string) => new AppError('validation', message, [{ path, message }]);
@@ -72,15 +70,7 @@ export function targetFrom(opts: TargetOptions): { kind: 'at_least' | 'at_most';
   return undefined;
 }
 
-export function describeTarget(r: Pick<Routine, 'target'>): string {
+export function describeTarget(r: { target: { kind: 'at_least' | 'at_most'; value: number; unit: string } | null }): string {
   if (!r.target) return 'yes/no';
   return `${r.target.kind === 'at_least' ? '≥' : '≤'} ${r.target.value}${r.target.unit ? ` ${r.target.unit}` : ''}`;
-}
-
-/** Where a routine stands on a day: archived, paused, not started yet, or active. */
-export function routineState(r: Routine, pauses: Array<{ routineId: string; startDay: string; endDay: string | null }>, day: string): string {
-  if (r.archivedAt) return 'archived';
-  if (isPaused(pauses.filter((p) => p.routineId === r.id), day)) return 'paused';
-  if (r.startDay > day) return `starts ${r.startDay}`;
-  return 'active';
 }

@@ -1,25 +1,21 @@
 import type { Command } from 'commander';
-import { today } from '#core/context.js';
+import type { z } from 'zod';
+import { goalOperations } from '#api/goals.ops.js';
+import { systemsOperations as ops } from '#api/systems.ops.js';
+import type { RoutineOut } from '#contracts/api/systems.js';
 import { AppError } from '#core/errors.js';
-import { getGoal } from '#core/goals/goal-queries.js';
 import { shortId } from '#core/ids.js';
-import { resolveRef } from '#core/refs.js';
-import { archiveRoutine } from '#core/routines/archive-routine.js';
-import { createRoutine } from '#core/routines/create-routine.js';
 import type { DayState } from '#core/routines/day-states.js';
-import { listRoutines } from '#core/routines/list-routines.js';
-import { pauseRoutine, resumeRoutine } from '#core/routines/pause-routine.js';
-import { getRoutine, pausesOf, type Routine } from '#core/routines/routine-queries.js';
-import { routinesDue } from '#core/routines/routines-due.js';
-import { showRoutine } from '#core/routines/show-routine.js';
 import { describeSchedule } from '#core/routines/schedule.js';
-import { updateRoutine } from '#core/routines/update-routine.js';
 import { isoWeekday } from '#core/time/plain-date.js';
 import type { CliApp } from '../app.js';
 import type { Colors } from '../io.js';
-import { dayArg, shortDate } from '../dates.js';
+import { shortDate } from '../dates.js';
 import { parseNumber, table } from '../format.js';
-import { describeTarget, routineState, scheduleFrom, targetFrom, type ScheduleOptions, type TargetOptions } from './systems-options.js';
+import { calendarArgs } from '../dates.js';
+import { describeTarget, scheduleFrom, targetFrom, type ScheduleOptions, type TargetOptions } from './systems-options.js';
+
+type Routine = z.output<typeof RoutineOut>;
 
 const DAY_HELP = 'YYYY-MM-DD, today, tomorrow or yesterday';
 
@@ -76,18 +72,19 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     ].join('\n'))
     .action(async (name: string | undefined, opts: RoutineOptions) => {
       const n = await app.need(name, 'Routine name?', 'routine name: smallwins routine add "<name>"');
-      await app.withCtx(async (ctx) => {
-        const r = await createRoutine(ctx, {
-          name: n,
-          schedule: scheduleFrom(opts),
-          target: targetFrom(opts) ?? null,
-          minimumVersion: typeof opts.minimum === 'string' ? opts.minimum : '',
-          reminderTime: typeof opts.remind === 'string' ? opts.remind : null,
-          goalId: typeof opts.goal === 'string' ? await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' }) : null,
-          startDay: dayArg(ctx, opts.start),
-        });
-        app.print(r, () => `${c.green('✓')} Routine ${routineLine(r, c)}: ${describeSchedule(r.schedule)}, ${describeTarget(r)}${r.startDay > today(ctx) ? `, from ${shortDate(r.startDay)}` : ''}\n  Next: smallwins check "${r.name}"${r.target ? ` --value <n>` : ''}`);
+      const dates = calendarArgs(app);
+      const r = await app.call(ops.createRoutine, {
+        name: n,
+        schedule: scheduleFrom(opts),
+        target: targetFrom(opts) ?? null,
+        minimumVersion: typeof opts.minimum === 'string' ? opts.minimum : '',
+        reminderTime: typeof opts.remind === 'string' ? opts.remind : null,
+        goalId: typeof opts.goal === 'string' ? await app.resolve('goal', opts.goal) : null,
+        startDay: await dates.day(opts.start),
       });
+      // Without --start the routine starts today: only a given start can lie ahead (said in the human output only).
+      const later = !app.json() && opts.start !== undefined && r.startDay > (await dates.today());
+      app.print(r, () => `${c.green('✓')} Routine ${routineLine(r, c)}: ${describeSchedule(r.schedule)}, ${describeTarget(r)}${later ? `, from ${shortDate(r.startDay)}` : ''}\n  Next: smallwins check "${r.name}"${r.target ? ` --value <n>` : ''}`);
     });
 
   routine
@@ -96,19 +93,15 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('-a, --all', 'include archived routines')
     .addHelpText('after', '\nExamples:\n  smallwins routine list\n  smallwins routine list --all --json')
     .action(async (opts: { all?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const routines = await listRoutines(ctx, { includeArchived: Boolean(opts.all) });
-        const pauses = await pausesOf(ctx, routines.map((r) => r.id));
-        const day = today(ctx);
-        app.print(routines.map((r) => ({ ...r, state: routineState(r, pauses, day) })), () =>
-          routines.length === 0
-            ? `No routines yet. Start one with: smallwins routine add "<name>"${opts.all ? '' : ' (archived ones: --all)'}`
-            : table([
-                ['ID', 'ROUTINE', 'SCHEDULE', 'TARGET', 'REMIND', 'STATE'],
-                ...routines.map((r) => [shortId(r.id), r.name, describeSchedule(r.schedule), describeTarget(r), r.reminderTime ?? '', routineState(r, pauses, day)]),
-              ], c),
-        );
-      });
+      const routines = await app.call(ops.listRoutines, { includeArchived: Boolean(opts.all) });
+      app.print(routines, () =>
+        routines.length === 0
+          ? `No routines yet. Start one with: smallwins routine add "<name>"${opts.all ? '' : ' (archived ones: --all)'}`
+          : table([
+              ['ID', 'ROUTINE', 'SCHEDULE', 'TARGET', 'REMIND', 'STATE'],
+              ...routines.map((r) => [shortId(r.id), r.name, describeSchedule(r.schedule), describeTarget(r), r.reminderTime ?? '', r.state]),
+            ], c),
+      );
     });
 
   routine
@@ -118,34 +111,34 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('--days <n>', 'how many recent days to show', parseNumber('--days'), 14)
     .addHelpText('after', '\nExamples:\n  smallwins routine show "Write 200 words"\n  smallwins routine show run --days 28\n\nMarks: ✓ done  ◐ minimum  – skipped  ✗ missed  ○ due, no check-in  ‖ paused  · not due')
     .action(async (ref: string, opts: { days: number }) => {
-      await app.withCtx(async (ctx) => {
-        const detail = await showRoutine(ctx, { routineId: await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' }), days: opts.days });
-        const r = detail.routine;
-        const goal = r.goalId ? await getGoal(ctx, r.goalId) : null;
-        app.print(detail, () => {
-          const f = detail.frequency;
-          const rows = [
-            ['Schedule', `${describeSchedule(r.schedule)} ${c.dim(`(${f.numerator}/${f.denominator})`)}`],
-            ['Target', describeTarget(r)],
-            ['Minimum', r.minimumVersion || c.dim('none: add one with --minimum "<tiny version>"')],
-            ['Reminder', r.reminderTime ?? c.dim('none')],
-            ['Started', r.startDay],
-          ];
-          if (goal) rows.push(['Goal', goal.title]);
-          if (r.archivedAt) rows.push(['Archived', r.archivedAt.slice(0, 10)]);
-          for (const p of detail.pauses) rows.push(['Paused', `${p.startDay} → ${p.endDay ?? 'until resumed'}${p.reason ? `  ${c.dim(p.reason)}` : ''}`]);
-          const marks = detail.recent.map((d) => dayMark(d, c)).join(' ');
-          const initials = detail.recent.map((d) => 'MTWTFSS'[isoWeekday(d.day) - 1]).join(' ');
-          return [
-            routineLine(r, c),
-            ...rows.map(([k, v]) => `  ${(k ?? '').padEnd(9)} ${v}`),
-            '',
-            `  Last ${detail.recent.length} days ${c.dim(`(${detail.recent[0]?.day} → ${detail.recent.at(-1)?.day})`)}`,
-            `  ${marks}`,
-            `  ${c.dim(initials)}`,
-            c.dim('  ✓ done  ◐ minimum  – skipped  ✗ missed  ○ open  ‖ paused  · not due'),
-          ].join('\n');
-        });
+      const routineId = await app.resolve('routine', ref);
+      // Out-of-range counts are brought into 1–366 rather than refused, as they always were.
+      const detail = await app.call(ops.showRoutine, { routineId, days: Math.min(Math.max(Math.trunc(opts.days), 1), 366) });
+      const r = detail.routine;
+      const goal = r.goalId ? (await app.call(goalOperations.showGoal, { goalId: r.goalId })).goal : null;
+      app.print(detail, () => {
+        const f = detail.frequency;
+        const rows = [
+          ['Schedule', `${describeSchedule(r.schedule)} ${c.dim(`(${f.numerator}/${f.denominator})`)}`],
+          ['Target', describeTarget(r)],
+          ['Minimum', r.minimumVersion || c.dim('none: add one with --minimum "<tiny version>"')],
+          ['Reminder', r.reminderTime ?? c.dim('none')],
+          ['Started', r.startDay],
+        ];
+        if (goal) rows.push(['Goal', goal.title]);
+        if (r.archivedAt) rows.push(['Archived', r.archivedAt.slice(0, 10)]);
+        for (const p of detail.pauses) rows.push(['Paused', `${p.startDay} → ${p.endDay ?? 'until resumed'}${p.reason ? `  ${c.dim(p.reason)}` : ''}`]);
+        const marks = detail.recent.map((d) => dayMark(d, c)).join(' ');
+        const initials = detail.recent.map((d) => 'MTWTFSS'[isoWeekday(d.day) - 1]).join(' ');
+        return [
+          routineLine(r, c),
+          ...rows.map(([k, v]) => `  ${(k ?? '').padEnd(9)} ${v}`),
+          '',
+          `  Last ${detail.recent.length} days ${c.dim(`(${detail.recent[0]?.day} → ${detail.recent.at(-1)?.day})`)}`,
+          `  ${marks}`,
+          `  ${c.dim(initials)}`,
+          c.dim('  ✓ done  ◐ minimum  – skipped  ✗ missed  ○ open  ‖ paused  · not due'),
+        ].join('\n');
       });
     });
 
@@ -157,26 +150,24 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('--no-goal', 'unlink it from its goal')
     .addHelpText('after', '\nExamples:\n  smallwins routine edit run --times 4 --per week\n  smallwins routine edit "Write 200 words" --minimum "Open the file" --remind 06:45\n  smallwins routine edit run --no-target')
     .action(async (ref: string, opts: RoutineOptions & { name?: string; target?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        let target = opts.target === false ? null : targetFrom(opts);
-        if (target === undefined && opts.unit !== undefined) {
-          const current = (await getRoutine(ctx, routineId)).target;
-          if (!current) throw new AppError('validation', '--unit goes with a target: add --at-least N or --at-most N.');
-          target = { ...current, unit: opts.unit };
-        }
-        const r = await updateRoutine(ctx, {
-          routineId,
-          name: opts.name,
-          schedule: scheduleFrom(opts),
-          target,
-          minimumVersion: opts.minimum === false ? '' : opts.minimum,
-          reminderTime: opts.remind === false ? null : opts.remind,
-          goalId: opts.goal === false ? null : opts.goal ? await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' }) : undefined,
-          startDay: dayArg(ctx, opts.start),
-        });
-        app.print(r, () => `${c.green('✓')} ${routineLine(r, c)}: ${describeSchedule(r.schedule)}, ${describeTarget(r)}${r.minimumVersion ? `, minimum "${r.minimumVersion}"` : ''}`);
+      const routineId = await app.resolve('routine', ref);
+      let target = opts.target === false ? null : targetFrom(opts);
+      if (target === undefined && opts.unit !== undefined) {
+        const current = (await app.call(ops.showRoutine, { routineId, days: 1 })).routine.target;
+        if (!current) throw new AppError('validation', '--unit goes with a target: add --at-least N or --at-most N.');
+        target = { ...current, unit: opts.unit };
+      }
+      const r = await app.call(ops.updateRoutine, {
+        routineId,
+        name: opts.name,
+        schedule: scheduleFrom(opts),
+        target,
+        minimumVersion: opts.minimum === false ? '' : opts.minimum,
+        reminderTime: opts.remind === false ? null : opts.remind,
+        goalId: opts.goal === false ? null : opts.goal ? await app.resolve('goal', opts.goal) : undefined,
+        startDay: await calendarArgs(app).day(opts.start),
       });
+      app.print(r, () => `${c.green('✓')} ${routineLine(r, c)}: ${describeSchedule(r.schedule)}, ${describeTarget(r)}${r.minimumVersion ? `, minimum "${r.minimumVersion}"` : ''}`);
     });
 
   routine
@@ -186,10 +177,9 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('--restore', 'bring an archived routine back')
     .addHelpText('after', '\nExamples:\n  smallwins routine archive "Cold shower"\n  smallwins routine archive "Cold shower" --restore')
     .action(async (ref: string, opts: { restore?: boolean }) => {
-      await app.withCtx(async (ctx) => {
-        const r = await archiveRoutine(ctx, { routineId: await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' }), restore: Boolean(opts.restore) });
-        app.print(r, () => (r.archivedAt ? `${c.green('✓')} Archived ${routineLine(r, c)}; restore it with: smallwins routine archive "${r.name}" --restore` : `${c.green('✓')} ${routineLine(r, c)} is back`));
-      });
+      const routineId = await app.resolve('routine', ref);
+      const r = opts.restore ? await app.call(ops.restoreRoutine, { routineId }) : await app.call(ops.archiveRoutine, { routineId });
+      app.print(r, () => (r.archivedAt ? `${c.green('✓')} Archived ${routineLine(r, c)}; restore it with: smallwins routine archive "${r.name}" --restore` : `${c.green('✓')} ${routineLine(r, c)} is back`));
     });
 
   routine
@@ -201,12 +191,11 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('--reason <text>', 'why, e.g. travelling', '')
     .addHelpText('after', '\nExamples:\n  smallwins routine pause run --from 2026-12-20 --to 2027-01-02 --reason "Holidays"\n  smallwins routine pause "Cold shower" --reason "Flu"')
     .action(async (ref: string, opts: { from?: string; to?: string; reason: string }) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const p = await pauseRoutine(ctx, { routineId, from: dayArg(ctx, opts.from), to: dayArg(ctx, opts.to) ?? null, reason: opts.reason });
-        const r = await getRoutine(ctx, routineId);
-        app.print(p, () => `${c.green('✓')} ${routineLine(r, c)} paused from ${shortDate(p.startDay)} ${p.endDay ? `to ${shortDate(p.endDay)}` : `until you resume it: smallwins routine resume "${r.name}"`}`);
-      });
+      const routineId = await app.resolve('routine', ref);
+      const dates = calendarArgs(app);
+      const p = await app.call(ops.pauseRoutine, { routineId, from: await dates.day(opts.from), to: (await dates.day(opts.to)) ?? null, reason: opts.reason });
+      const { routine: r } = await app.call(ops.showRoutine, { routineId, days: 1 });
+      app.print(p, () => `${c.green('✓')} ${routineLine(r, c)} paused from ${shortDate(p.startDay)} ${p.endDay ? `to ${shortDate(p.endDay)}` : `until you resume it: smallwins routine resume "${r.name}"`}`);
     });
 
   routine
@@ -215,12 +204,10 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .argument('<routine>', 'routine id, id prefix or name')
     .addHelpText('after', '\nExamples:\n  smallwins routine resume "Cold shower"')
     .action(async (ref: string) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const res = await resumeRoutine(ctx, { routineId });
-        const r = await getRoutine(ctx, routineId);
-        app.print(res, () => `${c.green('✓')} ${routineLine(r, c)} is due again from today${res.removed ? c.dim(' (the pause had not begun, so it is gone)') : c.dim(` (paused ${res.pause.startDay} → ${res.pause.endDay})`)}`);
-      });
+      const routineId = await app.resolve('routine', ref);
+      const res = await app.call(ops.resumeRoutine, { routineId });
+      const { routine: r } = await app.call(ops.showRoutine, { routineId, days: 1 });
+      app.print(res, () => `${c.green('✓')} ${routineLine(r, c)} is due again from today${res.removed ? c.dim(' (the pause had not begun, so it is gone)') : c.dim(` (paused ${res.pause.startDay} → ${res.pause.endDay})`)}`);
     });
 
   routine
@@ -229,21 +216,21 @@ export function registerRoutineCommands(program: Command, app: CliApp): void {
     .option('-d, --day <day>', `the day (${DAY_HELP}); default today`)
     .addHelpText('after', '\nExamples:\n  smallwins routine due\n  smallwins routine due --day yesterday --json')
     .action(async (opts: { day?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const day = dayArg(ctx, opts.day) ?? today(ctx);
-        const due = await routinesDue(ctx, { day });
-        app.print(due, () => {
-          if (due.length === 0) return `Nothing due on ${shortDate(day)}. Add a routine with: smallwins routine add "<name>"`;
-          return table([
-            ['', 'ROUTINE', 'SCHEDULE', 'CHECK-IN'],
-            ...due.map((d) => {
-              const mark = dayMark({ day, due: true, paused: false, status: d.checkIn?.status ?? null }, c);
-              const value = d.checkIn?.value !== null && d.checkIn?.value !== undefined ? ` ${d.checkIn.value}${d.routine.target?.unit ? ` ${d.routine.target.unit}` : ''}` : '';
-              const quota = d.quota ? c.dim(`  (${d.quota.done}/${d.quota.times} this period)`) : '';
-              return [mark, d.routine.name, describeSchedule(d.routine.schedule), `${d.checkIn ? `${d.checkIn.status}${value}` : c.dim(`smallwins check "${d.routine.name}"`)}${quota}`];
-            }),
-          ], c);
-        });
+      const dates = calendarArgs(app);
+      // The day is only printed by the human output; JSON lets the use case take today itself.
+      const day = (await dates.day(opts.day)) ?? (app.json() ? undefined : await dates.today());
+      const due = await app.call(ops.routinesDue, { day });
+      app.print(due, () => {
+        if (due.length === 0) return `Nothing due on ${shortDate(day!)}. Add a routine with: smallwins routine add "<name>"`;
+        return table([
+          ['', 'ROUTINE', 'SCHEDULE', 'CHECK-IN'],
+          ...due.map((d) => {
+            const mark = dayMark({ day: day!, due: true, paused: false, status: d.checkIn?.status ?? null }, c);
+            const value = d.checkIn?.value !== null && d.checkIn?.value !== undefined ? ` ${d.checkIn.value}${d.routine.target?.unit ? ` ${d.routine.target.unit}` : ''}` : '';
+            const quota = d.quota ? c.dim(`  (${d.quota.done}/${d.quota.times} this period)`) : '';
+            return [mark, d.routine.name, describeSchedule(d.routine.schedule), `${d.checkIn ? `${d.checkIn.status}${value}` : c.dim(`smallwins check "${d.routine.name}"`)}${quota}`];
+          }),
+        ], c);
       });
     });
 }

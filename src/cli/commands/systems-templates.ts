@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
+import { systemsOperations as ops } from '#api/systems.ops.js';
 import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
-import { resolveMicroGoalRef } from '#core/plan/micro-goal-ref.js';
-import { resolveRef } from '#core/refs.js';
-import { applyTemplate } from '#core/templates/apply-template.js';
-import { createTemplate } from '#core/templates/create-template.js';
-import { listTemplates } from '#core/templates/list-templates.js';
 import type { CliApp } from '../app.js';
-import { dayArg, shortDate } from '../dates.js';
+import { shortDate } from '../dates.js';
 import { collect, plural, table } from '../format.js';
+import { calendarArgs } from '../dates.js';
 
 /** "Title|30|2" → a step: title, minutes, days after the start (0 when left out). */
 export function parseStep(value: string, index: number): { title: string; minutes: number; dayOffset: number } {
@@ -36,10 +33,8 @@ export function registerTemplateCommands(program: Command, app: CliApp): void {
     .action(async (name: string | undefined, opts: { step: string[]; description: string }) => {
       const n = await app.need(name, 'Template name?', 'template name: smallwins template add "<name>" --step "Title|30|0"');
       const steps = opts.step.map(parseStep);
-      await app.withCtx(async (ctx) => {
-        const t = await createTemplate(ctx, { name: n, description: opts.description, steps });
-        app.print(t, () => `${c.green('✓')} Template ${c.bold(t.name)} ${c.dim(`(${shortId(t.id)}, ${plural(t.steps.length, 'step')})`)}\n  Next: smallwins template apply "${t.name}" --start tomorrow`);
-      });
+      const t = await app.call(ops.createTemplate, { name: n, description: opts.description, steps });
+      app.print(t, () => `${c.green('✓')} Template ${c.bold(t.name)} ${c.dim(`(${shortId(t.id)}, ${plural(t.steps.length, 'step')})`)}\n  Next: smallwins template apply "${t.name}" --start tomorrow`);
     });
 
   template
@@ -47,19 +42,17 @@ export function registerTemplateCommands(program: Command, app: CliApp): void {
     .description('List templates with their steps')
     .addHelpText('after', '\nExamples:\n  smallwins template list')
     .action(async () => {
-      await app.withCtx(async (ctx) => {
-        const templates = await listTemplates(ctx);
-        app.print(templates, () =>
-          templates.length === 0
-            ? 'No templates yet. Create one with: smallwins template add "<name>" --step "Title|30|0"'
-            : templates
-                .map((t) => [
-                  `${c.bold(t.name)} ${c.dim(`(${shortId(t.id)})`)}${t.description ? `  ${t.description}` : ''}`,
-                  table(t.steps.map((s) => [`  day +${s.dayOffset}`, `${s.minutes} min`, s.title])),
-                ].join('\n'))
-                .join('\n\n'),
-        );
-      });
+      const templates = await app.call(ops.listTemplates, {});
+      app.print(templates, () =>
+        templates.length === 0
+          ? 'No templates yet. Create one with: smallwins template add "<name>" --step "Title|30|0"'
+          : templates
+              .map((t) => [
+                `${c.bold(t.name)} ${c.dim(`(${shortId(t.id)})`)}${t.description ? `  ${t.description}` : ''}`,
+                table(t.steps.map((s) => [`  day +${s.dayOffset}`, `${s.minutes} min`, s.title])),
+              ].join('\n'))
+              .join('\n\n'),
+      );
     });
 
   template
@@ -71,19 +64,17 @@ export function registerTemplateCommands(program: Command, app: CliApp): void {
     .option('-g, --goal <goal>', 'the goal the tasks move, when there is no micro-goal')
     .addHelpText('after', '\nExamples:\n  smallwins template apply "Outreach sequence" --start tomorrow --micro "Contact 5 leads"')
     .action(async (ref: string, opts: { start?: string; micro?: string; goal?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const applied = await applyTemplate(ctx, {
-          templateId: await resolveRef(ctx, 'templates', ref, { nameColumn: 'name' }),
-          startDay: dayArg(ctx, opts.start),
-          microGoalId: opts.micro ? await resolveMicroGoalRef(ctx, opts.micro) : null,
-          goalId: opts.goal ? await resolveRef(ctx, 'goals', opts.goal, { nameColumn: 'title' }) : null,
-        });
-        app.print(applied, () =>
-          [
-            `${c.green('✓')} ${plural(applied.tasks.length, 'task')} planned from ${c.bold(applied.template.name)}`,
-            table(applied.tasks.map((t) => [`  ${shortDate(t.day)}`, `${t.minutes} min`, t.title])),
-          ].join('\n'),
-        );
+      const applied = await app.call(ops.applyTemplate, {
+        templateId: await app.resolve('template', ref),
+        startDay: await calendarArgs(app).day(opts.start),
+        microGoalId: opts.micro ? await app.resolve('microGoal', opts.micro) : null,
+        goalId: opts.goal ? await app.resolve('goal', opts.goal) : null,
       });
+      app.print(applied, () =>
+        [
+          `${c.green('✓')} ${plural(applied.tasks.length, 'task')} planned from ${c.bold(applied.template.name)}`,
+          table(applied.tasks.map((t) => [`  ${shortDate(t.day)}`, `${t.minutes} min`, t.title])),
+        ].join('\n'),
+      );
     });
 }

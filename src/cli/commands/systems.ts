@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { checkInRoutine, undoCheckIn } from '#core/routines/check-in-routine.js';
-import { getRoutine, type CheckIn, type Routine } from '#core/routines/routine-queries.js';
-import { resolveRef } from '#core/refs.js';
+import type { z } from 'zod';
+import { systemsOperations as ops } from '#api/systems.ops.js';
+import type { CheckInOut, RoutineOut } from '#contracts/api/systems.js';
 import { AppError } from '#core/errors.js';
 import type { CliApp } from '../app.js';
 import type { Colors } from '../io.js';
-import { dayArg, shortDate } from '../dates.js';
+import { shortDate } from '../dates.js';
 import { parseNumber } from '../format.js';
 import { milestoneLines } from './insights-render.js';
+import { calendarArgs } from '../dates.js';
 import { registerChecklistCommands } from './systems-checklists.js';
 import { dayMark, registerRoutineCommands } from './systems-routines.js';
 import { registerTemplateCommands } from './systems-templates.js';
@@ -20,7 +21,7 @@ export function registerSystemsCommands(program: Command, app: CliApp): void {
   registerTemplateCommands(program, app);
 }
 
-function checkInLine(r: Routine, ci: CheckIn, c: Colors): string {
+function checkInLine(r: z.output<typeof RoutineOut>, ci: z.output<typeof CheckInOut>, c: Colors): string {
   const unit = r.target?.unit ? ` ${r.target.unit}` : '';
   const value = ci.value !== null ? ` with ${ci.value}${unit}` : '';
   const short = r.target && ci.status === 'missed' && ci.value !== null ? c.dim(` (target ${r.target.kind === 'at_least' ? 'at least' : 'at most'} ${r.target.value}${unit})`) : '';
@@ -54,12 +55,11 @@ function registerCheckCommands(program: Command, app: CliApp): void {
       const flags = [opts.minimum && '--minimum', opts.skip && '--skip', opts.missed && '--missed'].filter((f): f is string => Boolean(f));
       if (flags.length > 1) throw new AppError('validation', `Choose one of ${flags.join(', ')}.`);
       const status = opts.minimum ? 'minimum' : opts.skip ? 'skipped' : opts.missed ? 'missed' : undefined;
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const ci = await checkInRoutine(ctx, { routineId, status, value: opts.value, day: dayArg(ctx, opts.day), note: opts.note });
-        const r = await getRoutine(ctx, routineId);
-        app.print(ci, () => checkInLine(r, ci, c) + milestoneLines(ci.milestones, c));
-      });
+      const routineId = await app.resolve('routine', ref);
+      const day = await calendarArgs(app).day(opts.day);
+      const ci = await app.call(ops.checkInRoutine, { routineId, status, value: opts.value, day, note: opts.note });
+      const { routine: r } = await app.call(ops.showRoutine, { routineId, days: 1 });
+      app.print(ci, () => checkInLine(r, ci, c) + milestoneLines(ci.milestones, c));
     });
 
   program
@@ -69,11 +69,11 @@ function registerCheckCommands(program: Command, app: CliApp): void {
     .option('-d, --day <day>', 'the day (YYYY-MM-DD or yesterday); default today')
     .addHelpText('after', '\nExamples:\n  smallwins uncheck "Write 200 words"\n  smallwins uncheck run --day 2026-11-17')
     .action(async (ref: string, opts: { day?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const routineId = await resolveRef(ctx, 'routines', ref, { nameColumn: 'name' });
-        const removed = await undoCheckIn(ctx, { routineId, day: dayArg(ctx, opts.day) });
-        const r = await getRoutine(ctx, routineId);
-        app.print(removed, () => `${c.green('✓')} Removed the ${removed.status} check-in of ${c.bold(r.name)} on ${shortDate(removed.day)}`);
-      });
+      const routineId = await app.resolve('routine', ref);
+      const dates = calendarArgs(app);
+      const day = (await dates.day(opts.day)) ?? (await dates.today());
+      const removed = await app.call(ops.undoCheckIn, { routineId, day });
+      const { routine: r } = await app.call(ops.showRoutine, { routineId, days: 1 });
+      app.print(removed, () => `${c.green('✓')} Removed the ${removed.status} check-in of ${c.bold(r.name)} on ${shortDate(removed.day)}`);
     });
 }

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import { planOperations as ops } from '#api/plan.ops.js';
+import type { TodayOut } from '#contracts/api/plan.js';
 import { shortId } from '#core/ids.js';
-import { todayView, type TodayView } from '#core/today/today-view.js';
 import type { CliApp } from '../app.js';
-import { dayArg } from '../dates.js';
 import { table } from '../format.js';
 import type { Colors } from '../io.js';
+import { calendarArgs } from '../dates.js';
+
+type TodayView = z.output<typeof TodayOut>;
 
 export function registerTodayCommands(program: Command, app: CliApp): void {
   program
@@ -13,10 +17,8 @@ export function registerTodayCommands(program: Command, app: CliApp): void {
     .option('--day <date>', 'show another day (YYYY-MM-DD, yesterday, tomorrow)')
     .addHelpText('after', '\nExamples:\n  smallwins today\n  smallwins today --day yesterday\n  smallwins --json today')
     .action(async (opts: { day?: string }) => {
-      await app.withCtx(async (ctx) => {
-        const view = await todayView(ctx, { day: dayArg(ctx, opts.day) });
-        app.print(view, () => renderToday(view, app.c));
-      });
+      const view = await app.call(ops.showToday, { day: await calendarArgs(app).day(opts.day) });
+      app.print(view, () => renderToday(view, app.c));
     });
 }
 

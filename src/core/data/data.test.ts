@@ -9,10 +9,14 @@ import type { Ctx } from '../context.js';
 import { addMetric } from '../goals/add-metric.js';
 import { createGoal } from '../goals/create-goal.js';
 import { recordMeasurement } from '../goals/record-measurement.js';
+import { checkInRoutine } from '../routines/check-in-routine.js';
+import { createRoutine } from '../routines/create-routine.js';
 import { addLesson } from '../lessons/add-lesson.js';
 import { searchLessons } from '../lessons/search-lessons.js';
 import { newId } from '../ids.js';
 import { fixedClock } from '../time/clock.js';
+import { addDays } from '../time/plain-date.js';
+import { todayView } from '../today/today-view.js';
 import { createUserWithWorkspace } from '../workspaces/bootstrap.js';
 import { backupDatabase } from './backup.js';
 import { exportToCsv } from './csv-export.js';
@@ -136,6 +140,23 @@ describeEachEngine('export and import', (s) => {
     const hits = await searchLessons(restored, { query: 'referrals' });
     expect(hits.map((h) => h.title)).toEqual(['Cold outreach needs a warm intro']);
     expect((await searchLessons(restored, { query: 'outreach' })).length).toBe(1);
+  });
+
+  it('leaves score checkpoints out of the export, and a restored workspace shows the same scores', async () => {
+    const source = await s.newCtx();
+    const run = await createRoutine(source, { name: 'Run', startDay: '2026-08-01' });
+    for (let d = 1; d <= 60; d++) if (d % 4 !== 0) await checkInRoutine(source, { routineId: run.id, day: addDays('2026-11-18', -d) });
+    const before = (await todayView(source)).routines[0]!;
+    const stored = await s.db().selectFrom('routineScoreCheckpoints').select('day').where('routineId', '=', run.id).executeTakeFirstOrThrow();
+    expect(stored.day).toBe('2026-11-11');
+    const file = await exportWorkspace(source);
+    expect(Object.keys(file.tables)).not.toContain('routineScoreCheckpoints');
+
+    const target = await s.newCtx();
+    await importWorkspace(target, JSON.parse(JSON.stringify(file)));
+    const first = (await todayView(target)).routines[0]!;
+    const again = (await todayView(target)).routines[0]!;
+    for (const shown of [first, again]) expect({ score: shown.score, streak: shown.currentStreak }).toEqual({ score: before.score, streak: before.currentStreak });
   });
 
   it('writes one CSV per table with quoting', async () => {

@@ -41,12 +41,13 @@ export async function importWorkspace(ctx: Ctx, file: unknown): Promise<ImportRe
       for (const rows of Object.values(data.tables)) for (const row of rows) if (typeof row.id === 'string') idMap.set(row.id, newId());
     }
     const mapId = (value: unknown): unknown => (typeof value === 'string' && renumbered ? idMap.get(value) ?? value : value);
+    const fileIds = idsByTable(data.tables);
 
     const counts: Record<string, number> = {};
     for (const spec of WORKSPACE_TABLES) {
       const rows = orderSelfReferences(spec, data.tables[spec.table] ?? []);
       counts[spec.table] = rows.length;
-      const prepared = rows.map((row, index) => prepareRow(trx, spec, row, index, mapId));
+      const prepared = rows.map((row, index) => prepareRow(trx, spec, row, index, mapId, fileIds));
       for (let i = 0; i < prepared.length; i += 100) {
         const chunk = prepared.slice(i, i + 100);
         try {
@@ -66,9 +67,24 @@ export async function importWorkspace(ctx: Ctx, file: unknown): Promise<ImportRe
   });
 }
 
-function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (v: unknown) => unknown): Row {
+/** The ids of each table's rows in the file. */
+function idsByTable(tables: Record<string, Row[]>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [table, rows] of Object.entries(tables)) out.set(table, new Set(rows.map((r) => r.id).filter((id): id is string => typeof id === 'string')));
+  return out;
+}
+
+function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (v: unknown) => unknown, fileIds: Map<string, Set<string>>): Row {
   if (spec.hasId && typeof row.id !== 'string') {
     throw new AppError('validation', `Row ${index + 1} of ${spec.table} in the export file has no id.`);
+  }
+  // A reference must point at a row of the same file: an id of a row elsewhere in this database
+  // (another workspace's goal, say) would link this workspace to data it must never see.
+  for (const ref of spec.refs) {
+    const value = row[ref.column];
+    if (value != null && !(typeof value === 'string' && fileIds.get(ref.table)?.has(value))) {
+      throw new AppError('validation', `Row ${index + 1} of ${spec.table} in the export file refers to ${ref.column} ${JSON.stringify(value)}, which is not a row of ${ref.table} in the file. Nothing was imported.`);
+    }
   }
   const out: Row = { ...row, workspaceId: ctx.actor.workspaceId };
   if (spec.hasId) out.id = mapId(row.id);

@@ -101,8 +101,24 @@ export const WORKSPACE_TABLES: TableSpec[] = [
   { table: 'playbooks', hasId: true, refs: [] },
 ];
 
-/** Tables derived from others and rebuilt on restore rather than exported. */
-export const DERIVED_TABLES: Array<keyof Database> = ['lessonSearch'];
+/**
+ * Tables derived from others and rebuilt rather than exported: lesson search on restore, score
+ * checkpoints by Today when it finds none (a restored workspace starts without any).
+ */
+export const DERIVED_TABLES: Array<keyof Database> = ['lessonSearch', 'routineScoreCheckpoints'];
 
-/** Tables of accounts and access, not of content: not part of a workspace export. */
-export const ACCOUNT_TABLES: Array<keyof Database> = ['members'];
+/**
+ * Email delivery state: the outbox holds rendered emails with signed unsubscribe links and addresses,
+ * the preferences are per person, the state holds the signing secret. None is workspace content.
+ */
+const OUTREACH_TABLES: Array<keyof Database> = ['emailOutbox', 'emailPreferences', 'outreachState'];
+
+/** Report share links and calendar feeds: secret links (token hashes), never exported. */
+const REPORT_LINK_TABLES: Array<keyof Database> = ['reportShares', 'calendarFeeds'];
+
+/**
+ * Tables of accounts and access, not of content: not part of a workspace export. Invitations belong
+ * to a workspace but hold token hashes and name people by email, so they stay out too. Sessions, API
+ * tokens and rate limits have no workspace and are listed only to say they are left out on purpose.
+ */
+export const ACCOUNT_TABLES: Array<keyof Database> = ['members', 'invitations', 'sessions', 'apiTokens', 'rateLimits', ...OUTREACH_TABLES, ...REPORT_LINK_TABLES];

@@ -15,3 +15,18 @@ export async function logConversation(ctx: Ctx, input: LogConversationInput): Pr
   await ctx.db.insertInto('conversations').values(row).execute();
   return { id: row.id, contactId: contact.id, contactName: contact.name, day, note: row.note, createdAt: row.createdAt };
 }
+
+/** The conversations logged with one contact of the workspace, oldest first (not found for another workspace's contact). */
+export async function listConversations(ctx: Ctx, contactId: string): Promise<Conversation[]> {
+  const contact = await getContact(ctx, contactId);
+  const rows = await ctx.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where('contactId', '=', contact.id)
+    .orderBy('day')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, contactId: contact.id, contactName: contact.name, day: r.day, note: r.note, createdAt: r.createdAt }));
+}

@@ -3,6 +3,10 @@ import * as initial from './2026-11-22-0001-initial.js';
 import * as reflection from './2026-11-22-0030-reflection.js';
 import * as taskStatusIndex from './2026-11-22-0060-task-status-index.js';
 import * as windowIndexes from './2026-11-22-0061-window-indexes.js';
+import * as accounts from './2026-12-02-0001-accounts.js';
+import * as scoreCheckpoints from './2026-12-02-0010-score-checkpoints.js';
+import * as outreach from './2026-12-02-0030-outreach.js';
+import * as reportLinks from './2026-12-02-0020-report-links.js';
 
 /** Every migration, by sortable name. Listed statically so the built app needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-0030-reflection': reflection,
   '2026-11-22-0060-task-status-index': taskStatusIndex,
   '2026-11-22-0061-window-indexes': windowIndexes,
+  '2026-12-02-0001-accounts': accounts,
+  '2026-12-02-0010-score-checkpoints': scoreCheckpoints,
+  '2026-12-02-0030-outreach': outreach,
+  '2026-12-02-0020-report-links': reportLinks,
 };

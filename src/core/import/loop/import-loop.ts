@@ -1,8 +1,9 @@
-import { ImportLoopSchema, type ImportLoopInput } from '#contracts/insights.js';
+import { ImportLoopSchema, ImportLoopUploadSchema, type ImportLoopInput, type ImportLoopUploadInput } from '#contracts/insights.js';
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../../context.js';
-import { parseInput } from '../../errors.js';
+import { AppError, parseInput } from '../../errors.js';
+import { touchScoreCheckpoints } from '../../routines/score-checkpoints.js';
 import type { LoopExport } from './loop-export.js';
-import { readLoopFile } from './read-loop-file.js';
+import { readLoopBytes, readLoopFile, readLoopFiles } from './read-loop-file.js';
 import { planRoutine, type PlanContext } from './to-routines.js';
 
 export interface ImportedRoutine {
@@ -45,7 +46,34 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 export async function importLoop(ctx: Ctx, input: ImportLoopInput): Promise<LoopImportResult> {
   requireWriter(ctx);
   const { path } = parseInput(ImportLoopSchema, input, 'Loop import');
-  const exported = readLoopFile(path);
+  return storeLoopExport(ctx, readLoopFile(path));
+}
+
+/**
+ * Import a Loop export sent as content (over the API): one base64 file (CSV .zip or .db backup),
+ * or the files of an unzipped CSV export. Same rules and result as `importLoop`.
+ */
+export async function importLoopUpload(ctx: Ctx, input: ImportLoopUploadInput): Promise<LoopImportResult> {
+  requireWriter(ctx);
+  const data = parseInput(ImportLoopUploadSchema, input, 'Loop import');
+  let exported: LoopExport;
+  try {
+    exported = data.files
+      ? readLoopFiles(data.filename, data.files.map((f) => ({ path: f.path, bytes: Buffer.from(f.content, 'base64') })))
+      : readLoopBytes(data.filename, Buffer.from(data.content ?? '', 'base64'));
+  } catch (error) {
+    // The readers name the `path` field of a local import; here the file came in `content` or `files`.
+    if (error instanceof AppError && error.details) {
+      const field = data.files ? 'files' : 'content';
+      throw new AppError(error.code, error.message, error.details.map((d) => ({ ...d, path: d.path === 'path' ? field : d.path })));
+    }
+    throw error;
+  }
+  return storeLoopExport(ctx, exported);
+}
+
+/** Store what a Loop export holds as routines and check-ins, in one transaction. */
+async function storeLoopExport(ctx: Ctx, exported: LoopExport): Promise<LoopImportResult> {
   return inTransaction(ctx, async (trx) => {
     const ws = trx.actor.workspaceId;
     const existing = await trx.db.selectFrom('routines').select(['name', 'position']).where('workspaceId', '=', ws).execute();
@@ -60,6 +88,8 @@ export async function importLoop(ctx: Ctx, input: ImportLoopInput): Promise<Loop
     const plans = exported.habits.map((habit, i) => planRoutine(habit, i, plan));
     await insertChunks(plans.map((p) => p.routine), (rows) => trx.db.insertInto('routines').values(rows).execute());
     await insertChunks(plans.flatMap((p) => p.checkIns), (rows) => trx.db.insertInto('checkIns').values(rows).execute());
+    // New routines have no checkpoint yet; the rows (without one) make sure none computed before can be stored.
+    await touchScoreCheckpoints(trx, plans.map((p) => p.routine.id), null);
     if (plans.length === 0) plan.warnings.push('The export holds no habits, so nothing was imported.');
     const routines = plans.map(({ routine: r, loopName, checkIns }, i): ImportedRoutine => ({
       id: r.id,
