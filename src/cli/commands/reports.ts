@@ -77,6 +77,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
   report
     .command('shares')
     .description('Your share links that are not revoked')
+    .addHelpText('after', '\nExamples:\n  smallwins report shares\n  smallwins --json report shares')
     .action(async () => {
       const links = await app.call(ops.listReportShares, {});
       app.print(links, () => linkTable(app, links, 'No share links. Create one with: smallwins report share'));
