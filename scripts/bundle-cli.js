@@ -10,7 +10,8 @@ const bundle = await rolldown({
   input: new URL('../dist/cli/main.js', import.meta.url).pathname,
   platform: 'node',
   // Native and optional drivers stay outside: loaded from node_modules when used.
-  external: ['better-sqlite3', 'pg', 'rrule', /^node:/],
+  // @touch4it/ical-timezones reads its zone files next to its own folder: it must stay in node_modules.
+  external: ['better-sqlite3', 'pg', 'pg-boss', 'nodemailer', 'rrule', '@touch4it/ical-timezones', /^node:/],
   logLevel: 'warn',
 });
 await bundle.write({

@@ -1,9 +1,8 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Config } from '#config/config.js';
 import type { Mailer } from '#core/outreach/deliver-outbox.js';
 import { recordEmailStatus } from '#core/outreach/outreach-state.js';
 import { runTick, type TickResult } from '#core/outreach/run-tick.js';
-import { smtpMailer } from '#core/outreach/smtp-mailer.js';
 import type { Clock } from '#core/time/clock.js';
 import type { Db } from '#db/connect.js';
 import { isPostgres } from '#db/dialect.js';
@@ -77,7 +76,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const tick = async (): Promise<TickResult | null> => {
     if (!email.enabled) return null;
-    mailer ??= deps.mailer ?? smtpMailer(email.smtpUrl, email.from);
+    // The SMTP client and pg-boss load only when email is on: a server without email never pays for them.
+    mailer ??= deps.mailer ?? (await import('#core/outreach/smtp-mailer.js')).smtpMailer(email.smtpUrl, email.from);
     const result = await runTick(db, clock, { publicUrl: email.publicUrl, mailer });
     deps.onTick?.(result);
     const { enqueued, delivered } = result;
@@ -108,7 +108,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   const startBoss = async (): Promise<void> => {
-    const b = new PgBoss({
+    const { default: PgBossClass } = await import('pg-boss');
+    const b = new PgBossClass({
       connectionString: config.databaseUrl,
       max: 2,
       ...(deps.boss?.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: deps.boss.cronMonitorIntervalSeconds } : {}),
