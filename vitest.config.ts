@@ -8,7 +8,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
-    include: ['src/**/*.test.ts', 'eslint/**/*.test.js'],
+    // Browser journeys (tests/e2e) run in the same `npm test`, after the build they need.
+    include: ['src/**/*.test.ts', 'eslint/**/*.test.js', 'tests/e2e/**/*.e2e.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -12,8 +12,9 @@ const ALLOWED = {
   config: ['config'],
   core: ['core', 'db', 'contracts'],
   'core/time': ['core/time'],
-  cli: ['cli', 'core', 'core/time', 'db', 'contracts', 'config'],
-  server: ['server', 'core', 'core/time', 'db', 'contracts', 'config'],
+  api: ['api', 'core', 'core/time', 'db', 'contracts'],
+  cli: ['cli', 'api', 'core', 'core/time', 'db', 'contracts', 'config'],
+  server: ['server', 'api', 'core', 'core/time', 'db', 'contracts', 'config'],
   jobs: ['jobs', 'core', 'core/time', 'db', 'contracts', 'config'],
   web: ['web', 'contracts'],
   test: null, // the test harness may reach everything
@@ -21,8 +22,11 @@ const ALLOWED = {
 
 const FORBIDDEN_PACKAGES = {
   core: /^(fastify|@fastify\/|react|react-dom|commander|@clack\/)/,
+  api: /^(fastify|@fastify\/|react|react-dom|commander|@clack\/)/,
   db: /^(fastify|@fastify\/|react|commander)/,
   contracts: /^(fastify|@fastify\/|react|commander|kysely|better-sqlite3|pg)$/,
+  // The browser bundle: nothing that only runs on the server.
+  web: /^(fastify|@fastify\/|kysely|better-sqlite3|pg|commander|@clack\/|node:)/,
 };
 
 function layerOf(file) {
@@ -44,7 +48,10 @@ function resolveSpecifier(fromFile, spec) {
   } else {
     return null;
   }
-  return target.replace(/\.js$/, '.ts');
+  const ts = target.replace(/\.js$/, '.ts');
+  // The web app's components are .tsx, imported as .js like every other module.
+  const tsx = `${ts}x`;
+  return !existsSync(ts) && existsSync(tsx) ? tsx : ts;
 }
 
 function sameLayerFamily(from, to) {
@@ -92,7 +99,7 @@ function listSources(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) listSources(path, out);
-    else if (path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('.d.ts')) out.push(path);
+    else if (/\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path) && !path.endsWith('.d.ts')) out.push(path);
   }
   return out;
 }

@@ -28,3 +28,12 @@ it('allows what the rule allows', () => {
   expect(lint('cli/commands/x.ts', "import { createGoal } from '#core/goals/create-goal.js';\nimport { Command } from 'commander';")).toEqual([]);
   expect(lint('core/goals/x.test.ts', "import { describeEachEngine } from '#test/db.js';")).toEqual([]);
 });
+
+it('checks the web app\'s .tsx files too: contracts only, no server packages', () => {
+  const tsx = [{ files: ['**/*.tsx'], plugins: { architecture }, rules: { 'architecture/layers': 'error' } }];
+  const lintTsx = (file, code) => linter.verify(code, tsx, { filename: src(file) }).map((m) => m.message);
+  expect(lintTsx('web/today/x.tsx', "import { x } from '../../server/app.js';")).toEqual([expect.stringMatching(/web must not import server/)]);
+  expect(lintTsx('web/today/x.tsx', "import { x } from '#db/connect.js';")).toEqual([expect.stringMatching(/web must not import db/)]);
+  expect(lintTsx('web/today/x.tsx', "import Fastify from 'fastify';")).toEqual([expect.stringMatching(/web must not import the package "fastify"/)]);
+  expect(lintTsx('web/today/x.tsx', "import { buildRequest } from '../../contracts/api/request.js';\nimport { App } from '../app/App.js';\nimport { useState } from 'react';")).toEqual([]);
+});
