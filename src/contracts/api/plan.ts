@@ -38,6 +38,9 @@ export const TaskOut = z.object({
   position: z.number().describe('Order within its day'),
   doneAt: Instant.nullable(),
   createdAt: Instant,
+  assigneeId: z.string().nullable().optional().describe('The member doing it, in a team workspace; null while unassigned'),
+  assigneeName: z.string().nullable().optional().describe("The assignee's name, where the answer lists tasks"),
+  openForPickup: z.boolean().optional().describe('Offered for anyone in the team to pick up'),
 });
 
 /** A task with the titles of what it belongs to, as lists and the Today view show it. */
@@ -56,6 +59,8 @@ export const MicroGoalOut = z.object({
   position: z.number(),
   doneAt: Instant.nullable(),
   createdAt: Instant,
+  assigneeId: z.string().nullable().optional().describe('The member doing it, in a team workspace; null while unassigned'),
+  assigneeName: z.string().nullable().optional().describe("The assignee's name, where the answer lists micro-goals"),
 });
 
 export const WeekPlanOut = z.object({

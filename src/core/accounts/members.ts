@@ -1,6 +1,7 @@
 import { ChangeRoleSchema, RemoveMemberSchema, type ChangeRoleInput, type RemoveMemberInput } from '#contracts/accounts.js';
 import { inTransaction, requireRole, type Ctx, type Role } from '../context.js';
 import { AppError, conflict, notFound, parseInput } from '../errors.js';
+import { releaseMemberWork } from '../assignments/release-member-work.js';
 import { countOwners, lockWorkspace, refusePersonal, roleOf } from './workspace-queries.js';
 
 export interface MemberInfo {
@@ -55,7 +56,7 @@ export async function changeMemberRole(ctx: Ctx, input: ChangeRoleInput): Promis
 /**
  * Remove a member (admin or owner), or leave when `userId` is oneself (any role). Only an owner may
  * remove an owner, and the last owner can neither leave nor be removed. Their content stays: it
- * belongs to the workspace.
+ * belongs to the workspace; the work still assigned to them goes back to the team (releaseMemberWork).
  */
 export async function removeMember(ctx: Ctx, input: RemoveMemberInput): Promise<void> {
   const { userId } = parseInput(RemoveMemberSchema, input, 'member');
@@ -70,5 +71,6 @@ export async function removeMember(ctx: Ctx, input: RemoveMemberInput): Promise<
       throw leaving ? conflict('You are the last owner and cannot leave. Make someone else an owner first.') : lastOwner();
     }
     await trx.db.deleteFrom('members').where('workspaceId', '=', trx.actor.workspaceId).where('userId', '=', userId).execute();
+    await releaseMemberWork(trx.db, trx.actor.workspaceId, userId);
   });
 }

@@ -14,6 +14,9 @@ export interface MicroGoal {
   position: number;
   doneAt: string | null;
   createdAt: string;
+  /** The member doing it (team workspaces); null while unassigned. */
+  assigneeId: string | null;
+  assignedById: string | null;
 }
 
 export interface WeekPlan {
@@ -34,6 +37,8 @@ export function toMicroGoal(row: Selectable<MicroGoalTable>): MicroGoal {
     position: row.position,
     doneAt: row.doneAt,
     createdAt: row.createdAt,
+    assigneeId: row.assigneeId,
+    assignedById: row.assignedById,
   };
 }
 

@@ -66,5 +66,9 @@ export function copyOf(task: Task) {
     carriedFromId: task.id,
     note: task.note,
     doneAt: null,
+    // Whoever was doing it keeps doing it on the new day; an offered task stays offered.
+    assigneeId: task.assigneeId,
+    assignedById: task.assignedById,
+    openForPickup: task.openForPickup ? 1 : 0,
   };
 }

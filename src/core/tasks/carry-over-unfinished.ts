@@ -1,3 +1,4 @@
+import { isTeamWorkspace } from '../assignments/work-queries.js';
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
 import { newId } from '../ids.js';
 import { copyOf } from './carry-over-task.js';
@@ -6,12 +7,15 @@ import { toTask } from './task-queries.js';
 /**
  * Bring every still-planned task of earlier days to today, in one transaction: each original is
  * marked carried and gets a planned copy today, after today's own tasks. Returns how many moved.
+ * In a team workspace it moves what Today shows: the actor's own tasks and the unassigned ones.
  */
 export async function carryOverUnfinished(ctx: Ctx): Promise<number> {
   requireWriter(ctx);
   return inTransaction(ctx, async (trx) => {
     const ws = trx.actor.workspaceId;
     const day = today(trx);
+    const team = await isTeamWorkspace(trx.db, ws);
+    const me = trx.actor.userId;
     // Mark first and copy what was marked: a concurrent run finds nothing left to mark.
     const marked = await trx.db
       .updateTable('tasks')
@@ -19,6 +23,7 @@ export async function carryOverUnfinished(ctx: Ctx): Promise<number> {
       .where('workspaceId', '=', ws)
       .where('day', '<', day)
       .where('status', '=', 'planned')
+      .$if(team, (qb) => qb.where((eb) => eb.or([eb('assigneeId', 'is', null), eb('assigneeId', '=', me)])))
       .returningAll()
       .execute();
     if (marked.length === 0) return 0;

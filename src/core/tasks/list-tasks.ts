@@ -7,6 +7,7 @@ import { toTask, type Task } from './task-queries.js';
 export interface TaskItem extends Task {
   goalTitle: string | null;
   microGoalTitle: string | null;
+  assigneeName: string | null;
 }
 
 /** Tasks of a day (default today) or of a from/to range (at most a year), in day and plan order. */
@@ -19,8 +20,9 @@ export async function listTasks(ctx: Ctx, input: ListTasksInput = {}): Promise<T
     .selectFrom('tasks')
     .leftJoin('goals', 'goals.id', 'tasks.goalId')
     .leftJoin('microGoals', 'microGoals.id', 'tasks.microGoalId')
+    .leftJoin('users as assignee', 'assignee.id', 'tasks.assigneeId')
     .selectAll('tasks')
-    .select(['goals.title as goalTitle', 'microGoals.title as microGoalTitle'])
+    .select(['goals.title as goalTitle', 'microGoals.title as microGoalTitle', 'assignee.name as assigneeName'])
     .where('tasks.workspaceId', '=', ctx.actor.workspaceId)
     .where('tasks.day', '>=', from)
     .where('tasks.day', '<=', to)
@@ -29,5 +31,5 @@ export async function listTasks(ctx: Ctx, input: ListTasksInput = {}): Promise<T
     .orderBy('tasks.createdAt')
     .orderBy('tasks.id')
     .execute();
-  return rows.map((row) => ({ ...toTask(row), goalTitle: row.goalTitle, microGoalTitle: row.microGoalTitle }));
+  return rows.map((row) => ({ ...toTask(row), goalTitle: row.goalTitle, microGoalTitle: row.microGoalTitle, assigneeName: row.assigneeName }));
 }

@@ -19,6 +19,11 @@ export interface Task {
   position: number;
   doneAt: string | null;
   createdAt: string;
+  /** The member doing it (team workspaces); null while unassigned. */
+  assigneeId: string | null;
+  assignedById: string | null;
+  /** Offered for anyone to pick up (and unassigned meanwhile). */
+  openForPickup: boolean;
 }
 
 export function toTask(row: Selectable<TaskTable>): Task {
@@ -36,6 +41,9 @@ export function toTask(row: Selectable<TaskTable>): Task {
     position: row.position,
     doneAt: row.doneAt,
     createdAt: row.createdAt,
+    assigneeId: row.assigneeId,
+    assignedById: row.assignedById,
+    openForPickup: row.openForPickup === 1,
   };
 }
 

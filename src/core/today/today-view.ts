@@ -1,3 +1,4 @@
+import { isTeamWorkspace } from '../assignments/work-queries.js';
 import { today as todayOf, type Ctx } from '../context.js';
 import { listFocusWindows } from '../energy/focus-windows.js';
 import type { FocusWindow } from '../energy/energy-queries.js';
@@ -25,15 +26,24 @@ export interface TodayView {
   totals: { tasksDone: number; tasksOpen: number; minutesPlanned: number; minutesDone: number; routinesDue: number; routinesChecked: number };
 }
 
-/** Everything the day asks for: its tasks, the routines due with their streaks, focus windows, wins and energy. */
+/**
+ * Everything the day asks for: its tasks, the routines due with their streaks, focus windows, wins and
+ * energy. In a team workspace the day's tasks are the actor's own and the team's unassigned ones:
+ * what teammates were given stays on their Today.
+ */
 export async function todayView(ctx: Ctx, input: { day?: IsoDate } = {}): Promise<TodayView> {
   const day = input.day ?? todayOf(ctx);
   const ws = ctx.actor.workspaceId;
-  const [tasks, unfinished, routines, focusWindows, wins, energy, goals] = await Promise.all([
+  const me = ctx.actor.userId;
+  const [team, allTasks, unfinished, routines, focusWindows, wins, energy, goals] = await Promise.all([
+    isTeamWorkspace(ctx.db, ws),
     listTasks(ctx, { day }),
     ctx.db
       .selectFrom('tasks')
-      .select((eb) => eb.fn.countAll().as('n'))
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum<number | string | null>(eb.case().when(eb.or([eb('assigneeId', 'is', null), eb('assigneeId', '=', me)])).then(1).else(0).end()).as('mine'),
+      ])
       .where('workspaceId', '=', ws)
       .where('status', '=', 'planned')
       .where('day', '<', day)
@@ -50,12 +60,13 @@ export async function todayView(ctx: Ctx, input: { day?: IsoDate } = {}): Promis
       .executeTakeFirst(),
     listGoals(ctx, { status: 'active' }),
   ]);
+  const tasks = team ? allTasks.filter((t) => t.assigneeId === null || t.assigneeId === me) : allTasks;
   const live = tasks.filter((t) => t.status !== 'carried');
   return {
     day,
     week: isoWeekOf(day),
     tasks,
-    unfinishedBefore: Number(unfinished.n),
+    unfinishedBefore: Number((team ? unfinished.mine : unfinished.n) ?? 0),
     routines,
     focusWindows,
     wins,
