@@ -22,7 +22,10 @@ export async function exportWorkspace(ctx: Ctx): Promise<ExportFile> {
       .selectAll()
       .where('workspaceId', '=', ctx.actor.workspaceId)
       .execute()) as unknown as Row[];
+    const hidden = spec.privateTo;
     tables[spec.table] = rows
+      // A private win or a pulse answer never leaves its person, not even in an admin's export.
+      .filter((row) => !hidden || row[hidden.userColumn] === ctx.actor.userId || (hidden.when !== undefined && row[hidden.when.column] !== hidden.when.value))
       .map(({ workspaceId: _ws, ...rest }) => rest)
       .sort((a, b) => stableKey(a).localeCompare(stableKey(b)));
   }

@@ -42,12 +42,13 @@ export async function importWorkspace(ctx: Ctx, file: unknown): Promise<ImportRe
     }
     const mapId = (value: unknown): unknown => (typeof value === 'string' && renumbered ? idMap.get(value) ?? value : value);
     const fileIds = idsByTable(data.tables);
+    const members = new Set((await trx.db.selectFrom('members').select('userId').where('workspaceId', '=', trx.actor.workspaceId).execute()).map((m) => m.userId));
 
     const counts: Record<string, number> = {};
     for (const spec of WORKSPACE_TABLES) {
       const rows = orderSelfReferences(spec, data.tables[spec.table] ?? []);
       counts[spec.table] = rows.length;
-      const prepared = rows.map((row, index) => prepareRow(trx, spec, row, index, mapId, fileIds));
+      const prepared = uniqueRows(spec, rows.map((row, index) => prepareRow(trx, spec, row, index, mapId, fileIds, members)));
       for (let i = 0; i < prepared.length; i += 100) {
         const chunk = prepared.slice(i, i + 100);
         try {
@@ -74,7 +75,7 @@ function idsByTable(tables: Record<string, Row[]>): Map<string, Set<string>> {
   return out;
 }
 
-function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (v: unknown) => unknown, fileIds: Map<string, Set<string>>): Row {
+function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (v: unknown) => unknown, fileIds: Map<string, Set<string>>, members: Set<string>): Row {
   if (spec.hasId && typeof row.id !== 'string') {
     throw new AppError('validation', `Row ${index + 1} of ${spec.table} in the export file has no id.`);
   }
@@ -91,7 +92,22 @@ function prepareRow(ctx: Ctx, spec: TableSpec, row: Row, index: number, mapId: (
   for (const ref of spec.refs) if (out[ref.column] != null) out[ref.column] = mapId(out[ref.column]);
   if (spec.polymorphic && out[spec.polymorphic.column] != null) out[spec.polymorphic.column] = mapId(out[spec.polymorphic.column]);
   for (const col of spec.userColumns ?? []) out[col] = ctx.actor.userId;
+  // Work stays assigned only to people of this workspace: a file never names anyone else into it.
+  for (const col of spec.memberColumns ?? []) if (out[col] != null && !members.has(out[col] as string)) out[col] = null;
   return out;
+}
+
+/** The first row of each `uniqueBy` key: user columns mapped to one person may make keys collide. */
+function uniqueRows(spec: TableSpec, rows: Row[]): Row[] {
+  const by = spec.uniqueBy;
+  if (!by) return rows;
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = JSON.stringify(by.map((col) => row[col]));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Parents before children within one table (a carried-over task after the task it came from). */

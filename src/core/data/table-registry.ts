@@ -13,6 +13,21 @@ export interface TableSpec {
   refs: Reference[];
   /** Columns holding a user id: mapped to the importing person on restore. */
   userColumns?: string[];
+  /**
+   * Columns naming the member work is assigned to (or was assigned by): kept on restore when that
+   * person is a member of the restoring workspace, cleared otherwise (people are not exported).
+   */
+  memberColumns?: string[];
+  /**
+   * Columns that are unique together once user columns are mapped: restore keeps the first row of
+   * each key (everyone's kudos on a win become the one restoring person's single kudos).
+   */
+  uniqueBy?: string[];
+  /**
+   * Rows only their person may read (a private win, a pulse answer): an export by someone else, an
+   * admin of a team included, leaves them out. `when` narrows it to rows with that column value.
+   */
+  privateTo?: { userColumn: string; when?: { column: string; value: string } };
   /** Columns whose target table depends on another column's value. */
   polymorphic?: { column: string; typeColumn: string; tables: Record<string, keyof Database> };
 }
@@ -26,7 +41,7 @@ export const WORKSPACE_TABLES: TableSpec[] = [
   { table: 'metrics', hasId: true, refs: [{ column: 'goalId', table: 'goals' }] },
   { table: 'measurements', hasId: true, refs: [{ column: 'metricId', table: 'metrics' }] },
   { table: 'weekPlans', hasId: true, refs: [] },
-  { table: 'microGoals', hasId: true, refs: [{ column: 'goalId', table: 'goals' }] },
+  { table: 'microGoals', hasId: true, refs: [{ column: 'goalId', table: 'goals' }], memberColumns: ['assigneeId', 'assignedById'] },
   {
     table: 'tasks',
     hasId: true,
@@ -35,6 +50,7 @@ export const WORKSPACE_TABLES: TableSpec[] = [
       { column: 'microGoalId', table: 'microGoals' },
       { column: 'carriedFromId', table: 'tasks' },
     ],
+    memberColumns: ['assigneeId', 'assignedById'],
   },
   { table: 'routines', hasId: true, refs: [{ column: 'goalId', table: 'goals' }] },
   { table: 'routinePauses', hasId: true, refs: [{ column: 'routineId', table: 'routines' }] },
@@ -93,12 +109,16 @@ export const WORKSPACE_TABLES: TableSpec[] = [
     hasId: true,
     refs: [],
     userColumns: ['userId'],
+    privateTo: { userColumn: 'userId', when: { column: 'visibility', value: 'private' } },
     polymorphic: { column: 'sourceId', typeColumn: 'source', tables: { task: 'tasks', micro_goal: 'microGoals' } },
   },
+  { table: 'kudos', hasId: false, refs: [{ column: 'winId', table: 'wins' }], userColumns: ['userId'], uniqueBy: ['winId', 'userId'] },
+  { table: 'winComments', hasId: true, refs: [{ column: 'winId', table: 'wins' }], userColumns: ['userId'] },
   { table: 'energyEntries', hasId: true, refs: [], userColumns: ['userId'] },
   { table: 'focusWindows', hasId: true, refs: [], userColumns: ['userId'] },
-  { table: 'pulses', hasId: true, refs: [], userColumns: ['userId'] },
+  { table: 'pulses', hasId: true, refs: [], userColumns: ['userId'], privateTo: { userColumn: 'userId' } },
   { table: 'playbooks', hasId: true, refs: [] },
+  { table: 'decisionRecords', hasId: true, refs: [{ column: 'goalId', table: 'goals' }], userColumns: ['createdBy'] },
 ];
 
 /**
