@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedYear } from './seed.js';
 import { benchBulkCheckIns } from './bulk-check-ins.js';
+import { benchFeed, printFeedBench } from './feed.js';
 import { benchInsights } from './insights.js';
 import { benchServer, printServerBench } from './server.js';
+import { benchWeb } from './web.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'smallwins.js');
@@ -71,6 +73,8 @@ async function main() {
 
     console.log(`Weekly report (build + Markdown, HTML and text), heavy workspace, in-process, median of 15: ${fmt(heavy.report)}\n`);
     printServerBench(await benchServer(join(dir, 'server')));
+    printFeedBench(await benchFeed(join(dir, 'feed')));
+    await benchWeb(join(dir, 'web'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
@@ -13,6 +14,8 @@ export interface ConnectOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Called for every statement run (transaction begin and commit included): tests count them. */
+  log?: (event: LogEvent) => void;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -27,7 +30,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
     // An idle connection the server closes (restart, failover, pg_terminate_backend) is dropped and
     // replaced by the pool; without a listener Node would treat it as an uncaught error and exit.
     pool.on('error', () => undefined);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(options.log ? { log: options.log } : {}) });
   }
   const { default: SQLite } = await import('better-sqlite3');
   if (options.url !== ':memory:') mkdirSync(dirname(options.url), { recursive: true });
@@ -36,7 +39,45 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins, ...(options.log ? { log: options.log } : {}) });
+}
+
+/** Prepared statements kept per SQL text: a few hundred covers every query the app writes. */
+export const STATEMENT_CACHE_SIZE = 400;
+
+type SqliteHandle = BetterSqlite3.Database;
+type SqliteStatement = BetterSqlite3.Statement;
+
+/**
+ * The SQLite handle Kysely's driver is given, preparing each SQL text once. better-sqlite3 keeps
+ * no statement cache and the driver calls `prepare(sql)` for every query (then `reader` and `all`,
+ * `run` or `iterate`), so without this each query is compiled by SQLite anew: on a short request
+ * that is a good share of its time. A bounded LRU (queries built with `in (?, ?, …)` lists of many
+ * lengths would otherwise grow it without end). A cached statement still being iterated (a
+ * `stream()` not read to its end) is `busy`: it is not handed out again, a fresh one is prepared.
+ */
+export function cachingStatements(db: SqliteHandle, size = STATEMENT_CACHE_SIZE): { close(): void; prepare(sql: string): SqliteStatement } {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close() {
+      cache.clear();
+      db.close();
+    },
+    prepare(text: string): SqliteStatement {
+      const cached = cache.get(text);
+      if (cached) {
+        if (cached.busy) return db.prepare(text);
+        // Most recently used last: Map keeps insertion order.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = db.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Bring the schema up to date; returns the names of the migrations applied now. */

@@ -97,6 +97,10 @@ export interface MicroGoalTable {
   position: number;
   doneAt: Instant | null;
   createdAt: Instant;
+  /** The member doing it; null while it is the team's (unassigned). */
+  assigneeId: Id | null;
+  /** Who assigned it (the assignee themselves when they took it). */
+  assignedById: Id | null;
 }
 
 export interface TaskTable {
@@ -114,6 +118,10 @@ export interface TaskTable {
   position: number;
   doneAt: Instant | null;
   createdAt: Instant;
+  assigneeId: Id | null;
+  assignedById: Id | null;
+  /** 1 while offered for anyone to pick up (and unassigned). */
+  openForPickup: Generated<Flag>;
 }
 
 export interface RoutineTable {
@@ -149,6 +157,8 @@ export interface RoutineScoreCheckpointTable {
   score: number | null;
   /** Null for routines whose streak depends on later check-ins (Loop's automatic check-marks). */
   streak: number | null;
+  /** The longest streak closed by `day` (every streak but the one running through it); null with `streak`. */
+  bestStreak: number | null;
 }
 
 export interface RoutinePauseTable {
@@ -519,6 +529,39 @@ export interface ReportLinkTable {
   lastUsedAt: Instant | null;
 }
 
+/** One person's kudos on a win (migration 0050 feed); the primary key keeps it to one per person. */
+export interface KudosTable {
+  workspaceId: Id;
+  winId: Id;
+  userId: Id;
+  createdAt: Instant;
+}
+
+/** A short comment on a shared win; deleted comments keep their row with deletedAt set. */
+export interface WinCommentTable {
+  id: Id;
+  workspaceId: Id;
+  winId: Id;
+  userId: Id;
+  body: string;
+  createdAt: Instant;
+  deletedAt: Instant | null;
+}
+
+/** A decision record: what the team decided, in what context, and why. */
+export interface DecisionRecordTable {
+  id: Id;
+  workspaceId: Id;
+  title: string;
+  context: string;
+  decision: string;
+  reasoning: string;
+  goalId: Id | null;
+  createdBy: Id;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
 export interface Database {
   users: UserTable;
   workspaces: WorkspaceTable;
@@ -566,6 +609,9 @@ export interface Database {
   outreachState: OutreachStateTable;
   reportShares: ReportLinkTable;
   calendarFeeds: ReportLinkTable;
+  kudos: KudosTable;
+  winComments: WinCommentTable;
+  decisionRecords: DecisionRecordTable;
 }
 
 /** Kept so generated columns can be declared without touching every table later. */

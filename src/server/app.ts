@@ -6,6 +6,7 @@ import { installApiDocs } from './api-docs.js';
 import { installAuthentication } from './auth.js';
 import type { ServerDeps } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { installFeedStream } from './feed-stream.js';
 import { openApiDocument } from './openapi.js';
 import { installPublicLinks } from './public-links.js';
 import { registerOperations } from './register-operations.js';
@@ -57,7 +58,8 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   });
 
   const ops = allOperations();
-  registerOperations(app, deps, ops, transportHooks(deps));
+  const feed = installFeedStream(app, deps);
+  registerOperations(app, deps, ops, feed.withEvents(transportHooks(deps)));
   installApiDocs(app, () => openApiDocument(ops.map((o) => o.endpoint), API_VERSION));
   installWebApp(app, deps);
   installPublicLinks(app, deps);

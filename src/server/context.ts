@@ -1,4 +1,5 @@
 import type { Db } from '#db/connect.js';
+import type { Actor } from '#core/context.js';
 import type { Clock } from '#core/time/clock.js';
 import type { Config } from '#config/config.js';
 
@@ -15,6 +16,11 @@ export interface RequestAuth {
   method: 'cookie' | 'token';
   sessionId: string | null;
   tokenId: string | null;
+  /**
+   * The actor in the workspace of the route's `workspaceId`, read with the authentication (null:
+   * not a member); absent for other routes.
+   */
+  workspace?: { id: string; actor: Actor | null };
 }
 
 declare module 'fastify' {

@@ -78,7 +78,8 @@ async function actingContext(e: Endpoint, request: FastifyRequest, deps: ServerD
     return { db: deps.db, clock: deps.clock, actor: { userId: auth.userId, workspaceId: '', role: 'viewer', timeZone: 'UTC', dayStartHour: 0 } };
   }
   const workspaceId = (request.params as Record<string, string>).workspaceId ?? '';
-  const actor = await actorFor(deps.db, auth.userId, workspaceId);
+  // Read along with the authentication (auth.ts) when it knew the workspace.
+  const actor = auth.workspace?.id === workspaceId ? auth.workspace.actor : await actorFor(deps.db, auth.userId, workspaceId);
   // Not a member looks exactly like no such workspace: ids of others' workspaces reveal nothing.
   if (!actor) throw new AppError('not_found', `No workspace matches "${workspaceId}". List yours with GET /api/v1/workspaces.`);
   const needed = e.role ?? (e.method === 'GET' ? 'viewer' : 'member');

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { connect, type Db } from '#db/connect.js';
+import { connect, type ConnectOptions, type Db } from '#db/connect.js';
 import type { Ctx } from '#core/context.js';
 import { fixedClock } from '#core/time/clock.js';
 import { createUserWithWorkspace } from '#core/workspaces/bootstrap.js';
@@ -25,13 +25,13 @@ export interface TestDb {
 
 let counter = 0;
 
-/** A fresh, migrated database of the given engine, private to the caller. */
-export async function openTestDb(engine: Engine): Promise<TestDb> {
+/** A fresh, migrated database of the given engine, private to the caller (`log`: see `connect`). */
+export async function openTestDb(engine: Engine, options: Pick<ConnectOptions, 'log'> = {}): Promise<TestDb> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'smallwins-db-'));
     const file = join(dir, 'test.db');
     copyFileSync(inject('sqliteBase'), file);
-    const db = await connect({ url: file, synchronous: 'NORMAL' });
+    const db = await connect({ url: file, synchronous: 'NORMAL', ...options });
     return {
       engine,
       db,
@@ -61,7 +61,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   }
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const db = await connect({ url, poolSize: 4 });
+  const db = await connect({ url, poolSize: 4, ...options });
   return {
     engine,
     db,

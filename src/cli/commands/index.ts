@@ -29,6 +29,8 @@ export const COMMAND_GROUPS: Array<{ name: string; commands: string[]; load: () 
   { name: 'reports', commands: ['report', 'calendar'], load: async () => (await import('./reports.js')).registerReportCommands },
   { name: 'data', commands: ['export', 'import', 'backup'], load: async () => (await import('./data.js')).registerDataCommands },
   { name: 'outreach', commands: ['email'], load: async () => (await import('./outreach.js')).registerOutreachCommands },
+  { name: 'team', commands: ['team'], load: async () => (await import('./team.js')).registerTeamCommands },
+  { name: 'feed', commands: ['feed', 'kudos', 'comment', 'decision'], load: async () => (await import('./feed.js')).registerFeedCommands },
   {
     name: 'account',
     commands: ['login', 'logout', 'whoami', 'token', 'workspace', 'member', 'invite', 'join'],

@@ -87,6 +87,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
     .command('unshare')
     .description('Revoke a share link: it stops working at once')
     .argument('<id>', 'the share link id (or its first characters)')
+    .addHelpText('after', '\nExamples:\n  smallwins report unshare 4k2m9x')
     .action(async (ref: string) => {
       const link = pick(await app.call(ops.listReportShares, {}), ref.trim(), 'share link');
       await app.call(ops.revokeReportShare, { shareId: link.id });
@@ -111,6 +112,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
     .command('feed')
     .description('Create a secret URL your calendar app can subscribe to (shown once)')
     .option('-d, --days <n>', 'expire after this many days (default: never)', parseDays)
+    .addHelpText('after', '\nExamples:\n  smallwins calendar feed')
     .action(async (opts: { days?: number }) => {
       const created = await app.call(ops.createCalendarFeed, { expiresInDays: opts.days });
       const { url, note } = linkUrl(app, created.path);
@@ -128,6 +130,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
   calendar
     .command('feeds')
     .description('Your calendar feeds that are not revoked')
+    .addHelpText('after', '\nExamples:\n  smallwins calendar feeds')
     .action(async () => {
       const links = await app.call(ops.listCalendarFeeds, {});
       app.print(links, () => linkTable(app, links, 'No calendar feeds. Create one with: smallwins calendar feed'));
@@ -137,6 +140,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
     .command('revoke')
     .description('Revoke a calendar feed: calendar apps stop receiving it at once')
     .argument('<id>', 'the feed id (or its first characters)')
+    .addHelpText('after', '\nExamples:\n  smallwins calendar revoke 4k2m9x')
     .action(async (ref: string) => {
       const link = pick(await app.call(ops.listCalendarFeeds, {}), ref.trim(), 'calendar feed');
       await app.call(ops.revokeCalendarFeed, { feedId: link.id });

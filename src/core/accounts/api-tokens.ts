@@ -6,6 +6,7 @@ import { invalid, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Clock } from '../time/clock.js';
 import { DAY_MS, addMs, randomSecret, sha256Hex } from './secrets.js';
+import { memberRole, membershipOf, type Membership } from './membership.js';
 import { toPublicUser, type PublicUser } from './users.js';
 
 /** Every token starts with this, so leaked ones are easy to grep for and secret scanners can match them. */
@@ -81,17 +82,41 @@ export async function revokeApiToken(db: Executor, clock: Clock, input: { userId
   if (result.numUpdatedRows === 0n) throw notFound('API token', tokenId);
 }
 
-/** The person behind a bearer token, or null when it is unknown, revoked or expired. */
-export async function authenticateToken(db: Executor, clock: Clock, token: string): Promise<{ user: PublicUser; token: ApiTokenInfo } | null> {
+/**
+ * The person behind a bearer token, or null when it is unknown, revoked or expired. Given a
+ * workspace, their role in it comes along (null: not a member), read in the same statement.
+ */
+export async function authenticateToken(
+  db: Executor,
+  clock: Clock,
+  token: string,
+  options: { workspaceId?: string } = {},
+): Promise<{ user: PublicUser; token: ApiTokenInfo; membership?: Membership | null } | null> {
   if (typeof token !== 'string' || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', sha256Hex(token)).executeTakeFirst();
+  // The token and its person in one statement: this runs on every API request.
+  const found = await db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .selectAll('users')
+    .select([
+      'apiTokens.id as tokenId',
+      'apiTokens.name as tokenName',
+      'apiTokens.prefix',
+      'apiTokens.createdAt as tokenCreatedAt',
+      'apiTokens.lastUsedAt',
+      'apiTokens.expiresAt',
+      'apiTokens.revokedAt',
+    ])
+    .select(memberRole(options.workspaceId))
+    .where('apiTokens.tokenHash', '=', sha256Hex(token))
+    .executeTakeFirst();
   const now = clock.now();
-  if (!row || row.revokedAt !== null || (row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime())) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', row.userId).executeTakeFirst();
-  if (!user) return null;
-  if (row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS) {
-    row.lastUsedAt = now.toISOString();
-    await db.updateTable('apiTokens').set({ lastUsedAt: row.lastUsedAt }).where('id', '=', row.id).execute();
+  if (!found || found.revokedAt !== null || (found.expiresAt !== null && Date.parse(found.expiresAt) <= now.getTime())) return null;
+  const { tokenId, tokenName, prefix, tokenCreatedAt, lastUsedAt, expiresAt, revokedAt, memberRole: role, ...user } = found;
+  const info: ApiTokenInfo = { id: tokenId, userId: user.id, name: tokenName, prefix, createdAt: tokenCreatedAt, lastUsedAt, expiresAt, revokedAt };
+  if (info.lastUsedAt === null || now.getTime() - Date.parse(info.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS) {
+    info.lastUsedAt = now.toISOString();
+    await db.updateTable('apiTokens').set({ lastUsedAt: info.lastUsedAt }).where('id', '=', info.id).execute();
   }
-  return { user: toPublicUser(user), token: toInfo(row) };
+  return { user: toPublicUser(user), token: info, ...membershipOf(options.workspaceId, role) };
 }

@@ -5,6 +5,7 @@ import type { Executor } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import type { Clock } from '../time/clock.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
+import { memberRole, membershipOf, type Membership } from './membership.js';
 import { DAY_MS, addMs, randomSecret, sha256Hex } from './secrets.js';
 import { toPublicUser, type PublicUser } from './users.js';
 
@@ -85,7 +86,12 @@ export async function login(
  * The person behind a session cookie, or null when the secret is unknown, revoked, idle for too long
  * or past its absolute lifetime. Activity is recorded at most once a minute.
  */
-export async function authenticateSession(db: Executor, clock: Clock, secret: string): Promise<{ user: PublicUser; session: SessionInfo } | null> {
+export async function authenticateSession(
+  db: Executor,
+  clock: Clock,
+  secret: string,
+  options: { workspaceId?: string } = {},
+): Promise<{ user: PublicUser; session: SessionInfo; membership?: Membership | null } | null> {
   if (typeof secret !== 'string' || secret.length === 0 || secret.length > MAX_SECRET_LENGTH) return null;
   const row = await db
     .selectFrom('sessions')
@@ -100,6 +106,7 @@ export async function authenticateSession(db: Executor, clock: Clock, secret: st
       'sessions.userAgent',
       'sessions.ip',
     ])
+    .select(memberRole(options.workspaceId))
     .where('sessions.id', '=', sha256Hex(secret))
     .executeTakeFirst();
   const now = clock.now();
@@ -109,10 +116,11 @@ export async function authenticateSession(db: Executor, clock: Clock, secret: st
     lastSeenAt = now.toISOString();
     await db.updateTable('sessions').set({ lastSeenAt }).where('id', '=', row.sessionId).where('lastSeenAt', '<', lastSeenAt).execute();
   }
-  const { sessionId, sessionCreatedAt, lastSeenAt: _l, expiresAt, revokedAt: _r, userAgent, ip, ...user } = row;
+  const { sessionId, sessionCreatedAt, lastSeenAt: _l, expiresAt, revokedAt: _r, userAgent, ip, memberRole: role, ...user } = row;
   return {
     user: toPublicUser(user),
     session: toSessionInfo({ id: sessionId, userId: user.id, createdAt: sessionCreatedAt, lastSeenAt, expiresAt, userAgent, ip }),
+    ...membershipOf(options.workspaceId, role),
   };
 }
 

@@ -1,7 +1,9 @@
 import { dayNumber, fromDayNumber, type IsoDate } from '../time/plain-date.js';
+import { EntryValue, type HabitRules } from './loop-entry.js';
 import type { CheckInShape, PauseShape, RoutineShape } from './routine-progress.js';
 import { walkStreak, windowRules, windowValues, type RoutineNow, type WindowRules } from './routine-window.js';
 import { continueScores, scoreSeries } from './score.js';
+import { isSuccess } from './streaks.js';
 
 /*
  * Score checkpoints (docs/decisions/006-score-checkpoints.md): a routine's exact strength score, and
@@ -16,6 +18,38 @@ export interface ScoreCheckpoint {
   score: number;
   /** The streak running through `day` (0 when `day` broke it); null when `tracksStreak` is false. */
   streak: number | null;
+  /**
+   * The longest streak closed by `day`: every streak before the one running through it (0 when
+   * there is none), so a check-in after `day` can tell a new record without the whole history
+   * (check-in-milestones.ts). Null when `streak` is; absent or null: not known, Today needs
+   * only `streak`.
+   */
+  bestStreak?: number | null;
+}
+
+/** The streak running through a day, and the longest streak closed by it (see `ScoreCheckpoint`). */
+export interface StreakState {
+  streak: number;
+  best: number;
+}
+
+/**
+ * `carry` (the state at the end of the day before index `start`) walked forward over the days at
+ * `start`..`end` of `values`: skipped days bridge a streak, as in `findStreaks(…, 'bridges')`, and
+ * a day that is neither skipped nor a success closes it.
+ */
+export function streakState(rules: HabitRules, values: ArrayLike<number>, start: number, end: number, carry: StreakState): StreakState {
+  let { streak, best } = carry;
+  for (let k = start; k <= end; k++) {
+    const value = values[k]!;
+    if (value === EntryValue.SKIP) continue;
+    if (isSuccess(rules, value)) streak++;
+    else {
+      if (streak > best) best = streak;
+      streak = 0;
+    }
+  }
+  return { streak, best };
 }
 
 /** A checkpoint is kept this many days behind today, so recent back-dated check-ins leave it be. */
@@ -91,7 +125,9 @@ export function progressFromCheckpoint(
   let next: ScoreCheckpoint | null = null;
   const moveTo = last - CHECKPOINT_LAG_DAYS;
   if (moveTo - (first + at) > CHECKPOINT_STEP_DAYS) {
-    next = { day: fromDayNumber(moveTo), score: scores[moveTo - first - at - 1]!, streak: streakTo(moveTo - first, false) };
+    const known = tracksStreak(w) && stored.bestStreak !== undefined && stored.bestStreak !== null;
+    const bestStreak = known ? streakState(w.rules, values, at + 1, moveTo - first, { streak: stored.streak!, best: stored.bestStreak! }).best : null;
+    next = { day: fromDayNumber(moveTo), score: scores[moveTo - first - at - 1]!, streak: streakTo(moveTo - first, false), bestStreak };
   }
   return { score: scores[scores.length - 1]!, currentStreak: streakTo(last - first, true), next };
 }
@@ -116,7 +152,28 @@ export function progressFromStart(
   const now = { currentStreak: walkStreak(w.rules, values).length, score: scores[scores.length - 1] ?? 0 };
   const day = checkpointDayFor(routine, today);
   if (day === null) return { now, checkpoint: null };
-  const at = dayNumber(day) - first;
-  const streak = tracksStreak(w) ? walkStreak(w.rules, values, { end: at, open: false }).length : null;
-  return { now, checkpoint: { day, score: scores[at]!, streak } };
+  return { now, checkpoint: checkpointOf(w, values, scores, dayNumber(day) - first, day) };
+}
+
+/**
+ * The exact checkpoint at the end of `day`, from the whole history (`checkIns` holds every
+ * check-in up to `day`; later ones are ignored). Null when the rolling window before `day` reaches
+ * before the routine's start (`checkpointDayFor`'s condition), or `day` is before its history.
+ */
+export function checkpointFromStart(routine: RoutineShape, checkIns: readonly CheckInShape[], pauses: readonly PauseShape[], day: IsoDate): ScoreCheckpoint | null {
+  const w = windowRules(routine);
+  const last = dayNumber(day);
+  if (last - w.rollingDays + 1 < dayNumber(routine.startDay)) return null;
+  let first = dayNumber(routine.startDay);
+  for (const c of checkIns) first = Math.min(first, dayNumber(c.day));
+  // Automatic check-marks after `day` could reach back before it, but they only change streaks,
+  // which are not checkpointed for such routines; scores never depend on them.
+  const values = windowValues(routine, w, checkIns, pauses, first, last);
+  return checkpointOf(w, values, scoreSeries(w.rules, values), last - first, day);
+}
+
+function checkpointOf(w: WindowRules, values: Float64Array, scores: readonly number[], at: number, day: IsoDate): ScoreCheckpoint {
+  if (!tracksStreak(w)) return { day, score: scores[at]!, streak: null, bestStreak: null };
+  const { streak, best } = streakState(w.rules, values, 0, at, { streak: 0, best: 0 });
+  return { day, score: scores[at]!, streak, bestStreak: best };
 }

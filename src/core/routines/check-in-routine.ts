@@ -1,10 +1,16 @@
+import { sql } from 'kysely';
 import { CheckInRoutineSchema, ListCheckInsSchema, UndoCheckInSchema, type CheckInRoutineInput, type ListCheckInsInput, type UndoCheckInInput } from '#contracts/systems.js';
+import { isPostgres } from '#db/dialect.js';
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
-import { AppError, conflict, invalid, parseInput } from '../errors.js';
+import { AppError, conflict, invalid, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { routineHistory, routineMilestoneWins } from '../insights/milestone-wins.js';
+import { judgeFromCheckpoint, judgeFromStart, milestoneReadFrom } from '../insights/check-in-milestones.js';
+import { milestoneWins } from '../insights/milestone-wins.js';
+import type { CheckInShape, PauseShape } from '../insights/routine-progress.js';
+import { CHECKPOINT_LAG_DAYS, CHECKPOINT_STEP_DAYS, type ScoreCheckpoint } from '../insights/score-checkpoint.js';
+import { addDays, type IsoDate } from '../time/plain-date.js';
 import type { Win } from '../wins/win-queries.js';
-import { getRoutine, toCheckIn, type CheckIn, type Routine, type RoutineTarget } from './routine-queries.js';
+import { getRoutine, toCheckIn, toRoutine, type CheckIn, type Routine, type RoutineTarget } from './routine-queries.js';
 import { touchScoreCheckpoint } from './score-checkpoints.js';
 
 type Status = CheckIn['status'];
@@ -44,6 +50,12 @@ function resolveStatus(routine: Routine, status: Status | undefined, value: numb
  * so concurrent identical check-ins leave exactly one row. A numeric routine needs a value and its
  * status follows from the target; "minimum" needs a minimum version. Milestones it earns become
  * wins in the same transaction.
+ *
+ * This is the hot path of the API: in one transaction, one statement reads the routine with its
+ * score checkpoint, pauses and recent check-ins; then the upsert; then one statement touches the
+ * checkpoint (or moves it forward). The milestones continue from the checkpoint
+ * (check-in-milestones.ts), so their cost does not grow with the history; the whole history is
+ * read only when there is no usable checkpoint, and a checkpoint is then stored for the next ones.
  */
 export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Promise<CheckInResult> {
   requireWriter(ctx);
@@ -53,28 +65,109 @@ export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Prom
   if (day > current) {
     throw invalid('day', `${day} has not come yet; check in for today (${current}) or an earlier day.`);
   }
-  const routine = await getRoutine(ctx, data.routineId);
+  const now = nowIso(ctx);
+  return inTransaction(ctx, async (trx) => {
+    const recentFrom = addDays(current, -RECENT_DAYS);
+    const read = await readForCheckIn(trx, data.routineId, recentFrom);
+    if (!read) throw notFound('routine', data.routineId);
+    const { row, stored, pauses } = read;
+    const routine = toRoutine(row);
+    const { status, value } = validCheckIn(routine, day, data);
+    const from = milestoneReadFrom(row, stored, day, current);
+    const before = from !== null && from >= recentFrom ? read.recent : await checkInsOf(trx, routine.id, from);
+    const checkInRow = await trx.db
+      .insertInto('checkIns')
+      .values({ id: newId(), workspaceId: trx.actor.workspaceId, routineId: routine.id, day, status, value, note: data.note, createdAt: now, updatedAt: now })
+      .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const checkIn = toCheckIn(checkInRow);
+    const judged =
+      from !== null
+        ? judgeFromCheckpoint(row, before, checkIn, pauses, { today: current, from, stored: stored! })
+        : judgeFromStart(row, before, checkIn, pauses, current);
+    // Store the checkpoint worked out on the way when it moves forward, or when the stored one is
+    // gone (this check-in reaches it) or lacks what the next check-in needs.
+    const kept = stored !== null && day > stored.day && stored.bestStreak !== null;
+    const next = judged.checkpoint && (!kept || judged.checkpoint.day > stored.day) ? judged.checkpoint : null;
+    await touchScoreCheckpoint(trx, routine.id, day, next ? { routineId: routine.id, token: read.token, checkpoint: next } : undefined);
+    const milestones = judged.milestones.length > 0 ? await milestoneWins(trx, judged.milestones) : [];
+    return milestones.length > 0 ? { ...checkIn, milestones } : checkIn;
+  });
+}
+
+/**
+ * Days of recent check-ins read with the routine: enough to continue from a checkpoint in use (it
+ * moves once it is three weeks behind) with a rolling window of up to two weeks before it; a
+ * routine scored over a longer window reads the rest in a second statement.
+ */
+const RECENT_DAYS = CHECKPOINT_LAG_DAYS + CHECKPOINT_STEP_DAYS + 1 + 14;
+
+function validCheckIn(routine: Routine, day: IsoDate, data: { status?: Status | undefined; value?: number | null | undefined }): { status: Status; value: number | null } {
   if (routine.archivedAt) {
     throw conflict(`"${routine.name}" is archived. Bring it back first with: smallwins routine archive "${routine.name}" --restore`);
   }
   if (day < routine.startDay) {
     throw invalid('day', `"${routine.name}" starts on ${routine.startDay}; check in on or after that day, or move its start with: smallwins routine edit "${routine.name}" --start ${day}`);
   }
-  const { status, value } = resolveStatus(routine, data.status, data.value);
-  const now = nowIso(ctx);
-  return inTransaction(ctx, async (trx) => {
-    const before = await routineHistory(trx, routine.id);
-    const row = await trx.db
-      .insertInto('checkIns')
-      .values({ id: newId(), workspaceId: trx.actor.workspaceId, routineId: routine.id, day, status, value, note: data.note, createdAt: now, updatedAt: now })
-      .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await touchScoreCheckpoint(trx, routine.id, day);
-    const checkIn = toCheckIn(row);
-    const milestones = await routineMilestoneWins(trx, before, checkIn);
-    return milestones.length > 0 ? { ...checkIn, milestones } : checkIn;
+  return resolveStatus(routine, data.status, data.value);
+}
+
+/**
+ * The routine row, its score checkpoint (null when there is none, or it was cleared), its pauses
+ * and its check-ins from `recentFrom` on, in one statement: pauses and check-ins come aggregated
+ * into one string each. Values are written losslessly (`quote` on SQLite; PostgreSQL's text form
+ * of a double is exact), so they read back bit for bit.
+ */
+async function readForCheckIn(ctx: Ctx, routineId: string, recentFrom: IsoDate) {
+  const ws = ctx.actor.workspaceId;
+  const pg = isPostgres(ctx.db);
+  const joined = (entry: ReturnType<typeof sql<string>>) => (pg ? sql<string | null>`string_agg(${entry}, ',')` : sql<string | null>`group_concat(${entry}, ',')`);
+  const value = pg ? sql<string>`coalesce(cast(value as text), '')` : sql<string>`coalesce(quote(value), '')`;
+  const found = await ctx.db
+    .selectFrom('routines')
+    .leftJoin('routineScoreCheckpoints as cp', 'cp.routineId', 'routines.id')
+    .selectAll('routines')
+    .select(['cp.token as cpToken', 'cp.day as cpDay', 'cp.score as cpScore', 'cp.streak as cpStreak', 'cp.bestStreak as cpBestStreak'])
+    .select((eb) => [
+      eb
+        .selectFrom('routinePauses')
+        .select(joined(sql<string>`start_day || ':' || coalesce(end_day, '')`).as('entries'))
+        .where('routinePauses.workspaceId', '=', ws)
+        .whereRef('routinePauses.routineId', '=', 'routines.id')
+        .as('pauseEntries'),
+      eb
+        .selectFrom('checkIns')
+        .select(joined(sql<string>`day || ':' || status || ':' || ${value}`).as('entries'))
+        .where('checkIns.workspaceId', '=', ws)
+        .whereRef('checkIns.routineId', '=', 'routines.id')
+        .where('checkIns.day', '>=', recentFrom)
+        .as('recentEntries'),
+    ])
+    .where('routines.workspaceId', '=', ws)
+    .where('routines.id', '=', routineId)
+    .executeTakeFirst();
+  if (!found) return null;
+  const { cpToken, cpDay, cpScore, cpStreak, cpBestStreak, pauseEntries, recentEntries, ...row } = found;
+  const stored: ScoreCheckpoint | null = cpDay !== null && cpScore !== null ? { day: cpDay, score: Number(cpScore), streak: cpStreak, bestStreak: cpBestStreak } : null;
+  const pauses: PauseShape[] = (pauseEntries ? pauseEntries.split(',') : []).map((e) => ({ startDay: e.slice(0, 10), endDay: e.length > 11 ? e.slice(11) : null }));
+  const recent: CheckInShape[] = (recentEntries ? recentEntries.split(',') : []).map((e) => {
+    // "YYYY-MM-DD:status:value", the value empty when null.
+    const valueAt = e.indexOf(':', 11) + 1;
+    return { day: e.slice(0, 10), status: e.slice(11, valueAt - 1) as Status, value: valueAt < e.length ? Number(e.slice(valueAt)) : null };
   });
+  return { row, token: cpToken, stored, pauses, recent };
+}
+
+/** A routine's check-ins from `from` on (all of them when null). */
+async function checkInsOf(ctx: Ctx, routineId: string, from: IsoDate | null): Promise<CheckInShape[]> {
+  let query = ctx.db
+    .selectFrom('checkIns')
+    .select(['day', 'status', 'value'])
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where('routineId', '=', routineId);
+  if (from !== null) query = query.where('day', '>=', from);
+  return (await query.execute()).map((c) => ({ ...c, value: c.value === null ? null : Number(c.value) }));
 }
 
 /** Remove a routine's check-in of a day (today unless said). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
 import type { ScoreCheckpoint } from '../insights/score-checkpoint.js';
@@ -16,32 +17,49 @@ import type { IsoDate } from '../time/plain-date.js';
  * a change to every day), and the token changes in every case, so a checkpoint Today computed
  * from what it read before this change can no longer be stored.
  */
-export async function touchScoreCheckpoint(ctx: Ctx, routineId: string, fromDay: IsoDate | null): Promise<void> {
-  await touchScoreCheckpoints(ctx, [routineId], fromDay);
+export async function touchScoreCheckpoint(ctx: Ctx, routineId: string, fromDay: IsoDate | null, replace?: CheckpointWrite): Promise<void> {
+  await touchRows(ctx, [routineId], fromDay, replace);
 }
 
 /** `touchScoreCheckpoint` for several routines of the actor's workspace at once. */
 export async function touchScoreCheckpoints(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDate | null): Promise<void> {
-  const workspaceId = ctx.actor.workspaceId;
-  const cleared = { day: null, score: null, streak: null };
-  for (let i = 0; i < routineIds.length; i += 200) {
-    const rows = routineIds.slice(i, i + 200).map((routineId) => ({ routineId, workspaceId, token: newId(), ...cleared }));
-    await ctx.db
-      .insertInto('routineScoreCheckpoints')
-      .values(rows)
-      .onConflict((oc) => oc.column('routineId').doUpdateSet((eb) => ({ token: eb.ref('excluded.token'), ...(fromDay === null ? cleared : {}) })))
-      .execute();
-  }
-  if (fromDay !== null && routineIds.length > 0) {
-    await ctx.db
-      .updateTable('routineScoreCheckpoints')
-      .set(cleared)
-      .where('workspaceId', '=', workspaceId)
-      .where('routineId', 'in', routineIds)
-      .where('day', '>=', fromDay)
-      .execute();
-  }
+  for (let i = 0; i < routineIds.length; i += 200) await touchRows(ctx, routineIds.slice(i, i + 200), fromDay);
 }
+
+/**
+ * One statement: a row with a new token for each routine (and no checkpoint), or, where there is
+ * one, its token changed and its checkpoint cleared when `fromDay` reaches it. With `replace`
+ * (computed by the writer, in its transaction, from what it read under `replace.token`, with its
+ * own change applied), the checkpoint is that one instead, provided the token is still the one
+ * read: otherwise it is touched as usual.
+ */
+async function touchRows(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDate | null, replace?: CheckpointWrite): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  const stored = replace ? checkpointColumns(replace.checkpoint) : { day: null, score: null, streak: null, bestStreak: null };
+  await ctx.db
+    .insertInto('routineScoreCheckpoints')
+    .values(routineIds.map((routineId) => ({ routineId, workspaceId, token: newId(), ...stored })))
+    .onConflict((oc) =>
+      oc.column('routineId').doUpdateSet((eb) => {
+        // Every SET expression sees the row as it was, the old token included.
+        const replaces = replace?.token ? sql<boolean>`${eb.ref('routineScoreCheckpoints.token')} = ${replace.token}` : sql<boolean>`1 = 0`;
+        const clears = fromDay === null ? sql<boolean>`1 = 1` : sql<boolean>`${eb.ref('routineScoreCheckpoints.day')} >= ${fromDay}`;
+        const column = <C extends 'day' | 'score' | 'streak' | 'bestStreak'>(name: C) =>
+          sql<CheckpointColumns[C]>`case when ${replaces} then ${eb.ref(`excluded.${name}`)} when ${clears} then null else ${eb.ref(`routineScoreCheckpoints.${name}`)} end`;
+        return { token: eb.ref('excluded.token'), day: column('day'), score: column('score'), streak: column('streak'), bestStreak: column('bestStreak') };
+      }),
+    )
+    .execute();
+}
+
+type CheckpointColumns = ReturnType<typeof checkpointColumns>;
+
+const checkpointColumns = (checkpoint: ScoreCheckpoint) => ({
+  day: checkpoint.day as IsoDate | null,
+  score: checkpoint.score as number | null,
+  streak: checkpoint.streak,
+  bestStreak: checkpoint.bestStreak ?? null,
+});
 
 /** A checkpoint Today computed, with the token it read (null: there was no row). */
 export interface CheckpointWrite {
@@ -58,7 +76,7 @@ export interface CheckpointWrite {
 export async function storeScoreCheckpoints(ctx: Ctx, writes: readonly CheckpointWrite[]): Promise<void> {
   const workspaceId = ctx.actor.workspaceId;
   for (const { routineId, token, checkpoint } of writes) {
-    const values = { day: checkpoint.day, score: checkpoint.score, streak: checkpoint.streak };
+    const values = checkpointColumns(checkpoint);
     if (token === null) {
       await ctx.db
         .insertInto('routineScoreCheckpoints')

@@ -7,6 +7,9 @@ import * as accounts from './2026-12-02-0001-accounts.js';
 import * as scoreCheckpoints from './2026-12-02-0010-score-checkpoints.js';
 import * as outreach from './2026-12-02-0030-outreach.js';
 import * as reportLinks from './2026-12-02-0020-report-links.js';
+import * as assignments from './2026-12-02-0040-assignments.js';
+import * as feed from './2026-12-02-0050-feed.js';
+import * as checkpointBestStreak from './2026-12-02-0090-checkpoint-best-streak.js';
 
 /** Every migration, by sortable name. Listed statically so the built app needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0010-score-checkpoints': scoreCheckpoints,
   '2026-12-02-0030-outreach': outreach,
   '2026-12-02-0020-report-links': reportLinks,
+  '2026-12-02-0040-assignments': assignments,
+  '2026-12-02-0050-feed': feed,
+  '2026-12-02-0090-checkpoint-best-streak': checkpointBestStreak,
 };

@@ -1,6 +1,7 @@
 import type { Samples, Seeder } from '../samples.js';
 import * as accounts from './accounts.js';
 import * as data from './data.js';
+import * as feed from './feed.js';
 import * as goals from './goals.js';
 import * as life from './life.js';
 import * as outreach from './outreach.js';
@@ -8,8 +9,9 @@ import * as plan from './plan.js';
 import * as reflection from './reflection.js';
 import * as reports from './reports.js';
 import * as systems from './systems.js';
+import * as team from './team.js';
 
-const AREAS = [goals, plan, systems, reflection, life, data, reports, outreach, accounts];
+const AREAS = [goals, plan, systems, reflection, life, data, reports, outreach, team, accounts, feed];
 
 /** Every area's seeder, in an order where later areas may use what earlier ones made. */
 export const seeders: Seeder[] = AREAS.map((a) => a.seed);
