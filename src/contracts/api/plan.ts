@@ -19,6 +19,7 @@ import {
 import { endpoint } from './endpoint.js';
 import { GoalOut, MetricOut } from './goals.js';
 import { Day, Instant, Week, WinOut } from './shapes.js';
+import { CheckInOut, RoutineOut } from './systems.js';
 
 // ── output shapes ───────────────────────────────────────────────────────────
 
@@ -118,39 +119,12 @@ export const CurrentDayOut = z.object({
   dayStartHour: z.number(),
 });
 
-// Routines as the Today view shows them. The Systems endpoints describe routines in full.
-const ScheduleOut = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('daily') }),
-  z.object({ kind: z.literal('times'), times: z.number(), periodDays: z.number() }),
-  z.object({ kind: z.literal('weekdays'), weekdays: z.array(z.number()).describe('ISO weekdays, 1 = Monday … 7 = Sunday') }),
-  z.object({ kind: z.literal('rrule'), rrule: z.string() }),
-]);
+// Routines as the Today view shows them: the routine as Systems describes it, plus the day's state.
+export const TodayCheckInOut = CheckInOut;
 
-export const TodayCheckInOut = z.object({
-  id: z.string(),
-  routineId: z.string(),
-  day: Day,
-  status: z.enum(['done', 'minimum', 'skipped', 'missed']),
-  value: z.number().nullable(),
-  note: z.string(),
-  createdAt: Instant,
-  updatedAt: Instant,
-});
-
-export const TodayRoutineOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  goalId: z.string().nullable(),
-  schedule: ScheduleOut,
-  target: z.object({ kind: z.enum(['at_least', 'at_most']), value: z.number(), unit: z.string() }).nullable().describe('Null for a yes/no routine'),
-  minimumVersion: z.string().describe('The tiny version for low-energy days; empty when there is none'),
-  reminderTime: z.string().nullable(),
-  startDay: Day,
-  archivedAt: Instant.nullable(),
-  position: z.number(),
-  createdAt: Instant,
+export const TodayRoutineOut = RoutineOut.extend({
   scheduleText: z.string().describe('The schedule in words, e.g. "every day"'),
-  checkIn: TodayCheckInOut.nullable().describe("The day's check-in; null while not checked in"),
+  checkIn: CheckInOut.nullable().describe("The day's check-in; null while not checked in"),
   currentStreak: z.number(),
   score: z.number().describe('Strength score 0..1 at the end of the day'),
 });

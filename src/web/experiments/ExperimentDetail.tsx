@@ -12,11 +12,11 @@ import {
   shortDay,
   signed,
   signedPct,
-  TextArea,
   type ExperimentDetail as Detail,
   type Stats,
   type Variant,
 } from './util.js';
+import { TextAreaField } from '../ui/Field.js';
 
 const VERDICT = {
   better: 'Better',
@@ -420,7 +420,8 @@ function Conclude({
     <section className="conclude" aria-labelledby="conclude-title">
       <h3 id="conclude-title">Conclude</h3>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextArea
+        <TextAreaField
+          rows={2}
           label="What did it show?"
           name="result"
           placeholder="Short email: 18% finished onboarding against 11%."

@@ -3,12 +3,11 @@ import type { ApiError } from '../api/client.js';
 import { call, type Output } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { Dialog } from '../ui/Dialog.js';
-import { Field } from '../ui/Field.js';
+import { Field, TextAreaField } from '../ui/Field.js';
 import {
   asApiError,
   generalMessage,
   localDay,
-  TextArea,
   type ExperimentItem,
   type GoalItem,
 } from './util.js';
@@ -113,13 +112,15 @@ function Body({
         autoFocus
         error={error?.field('title')}
       />
-      <TextArea
+      <TextAreaField
+          rows={2}
         label="Assumption"
         name="assumption"
         placeholder="New users drop off because the first email is too long."
         error={error?.field('assumption')}
       />
-      <TextArea
+      <TextAreaField
+          rows={2}
         label="Hypothesis"
         name="hypothesis"
         placeholder="A three-line email will get more users to finish onboarding."

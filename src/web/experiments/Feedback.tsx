@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { ApiError } from '../api/client.js';
 import { call, callAll } from '../api/client.js';
 import { api } from '../api/endpoints.js';
-import { Field } from '../ui/Field.js';
+import { Field, TextAreaField } from '../ui/Field.js';
 import { notify } from '../ui/notify.js';
 import {
   asApiError,
@@ -10,7 +10,6 @@ import {
   messageOf,
   shortDay,
   SOURCES,
-  TextArea,
   type ExperimentItem,
   type FeedbackItem,
   type GoalItem,
@@ -127,7 +126,8 @@ export function FeedbackLog({
         ) : null}
       </div>
       <form className="feedback-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextArea
+        <TextAreaField
+          rows={2}
           label="What did you hear?"
           name="content"
           placeholder="“I would pay for this if it synced with my calendar.”"

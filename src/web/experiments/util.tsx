@@ -1,4 +1,3 @@
-import { useId, type ComponentPropsWithRef } from 'react';
 import { ApiError, type Output } from '../api/client.js';
 import type { api } from '../api/endpoints.js';
 
@@ -28,40 +27,6 @@ export function generalMessage(error: ApiError | null, fields: string[]): string
   return detail ? `${error.message} (${detail.path || 'input'}: ${detail.message})` : error.message;
 }
 
-/** A labelled textarea with its inline error, like `Field`. */
-export function TextArea({
-  label,
-  error,
-  hint,
-  ...input
-}: ComponentPropsWithRef<'textarea'> & { label: string; error?: string; hint?: string }) {
-  const id = useId();
-  const described =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={2}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...input}
-      />
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <small id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </small>
-      ) : null}
-    </div>
-  );
-}
 
 const parse = (day: string): Date => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

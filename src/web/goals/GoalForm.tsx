@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call, type ApiError } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { Dialog } from '../ui/Dialog.js';
-import { Field } from '../ui/Field.js';
+import { Field, TextAreaField } from '../ui/Field.js';
 import { asApiError, STATUS_TEXT, type Goal, type GoalStatus } from './format.js';
 
 const FIELDS = ['title', 'purpose', 'leveragePoint', 'status', 'targetDate'];
@@ -74,7 +74,7 @@ function GoalForm({
         error={error?.field('title')}
         autoComplete="off"
       />
-      <TextArea
+      <TextAreaField
         label="Why it matters"
         name="purpose"
         defaultValue={goal?.purpose}
@@ -129,48 +129,5 @@ function GoalForm({
         </button>
       </div>
     </form>
-  );
-}
-
-/** A labelled textarea with its hint and inline error, like Field. */
-export function TextArea({
-  label,
-  name,
-  defaultValue,
-  hint,
-  error,
-}: {
-  label: string;
-  name: string;
-  defaultValue?: string;
-  hint?: string;
-  error?: string;
-}) {
-  const id = `goal-${name}`;
-  const described =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-      />
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <small id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </small>
-      ) : null}
-    </div>
   );
 }

@@ -4,7 +4,7 @@ import { call, callAll, type Output } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import { Field } from '../ui/Field.js';
 import { notify } from '../ui/notify.js';
-import { TextAreaField } from './TextAreaField.js';
+import { TextAreaField } from '../ui/Field.js';
 import { asApiError, fieldError, generalError, messageOf, shortDay } from './journal-util.js';
 
 type Lesson = Output<typeof api.listLessons>;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import type { Review } from './ReviewFlow.js';
-import { TextAreaField } from './TextAreaField.js';
+import { TextAreaField } from '../ui/Field.js';
 import { asApiError, messageOf } from './journal-util.js';
 
 type SaveState = 'saving' | 'saved' | 'error';

@@ -1,13 +1,23 @@
-import { useId, type ComponentPropsWithRef } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 
-/** A labelled input with its inline error (from the API's details) tied to it for screen readers. */
-export function Field({
+interface Labelled {
+  label: string;
+  /** The inline error, from the API's details. */
+  error?: string;
+  hint?: string;
+  className?: string;
+}
+
+/** A label, a control, and its hint and inline error, tied to the control for screen readers. */
+function Labelled({
   label,
   error,
   hint,
   className,
-  ...input
-}: ComponentPropsWithRef<'input'> & { label: string; error?: string; hint?: string }) {
+  control,
+}: Labelled & {
+  control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const described =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
@@ -15,12 +25,7 @@ export function Field({
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {hint ? (
         <small id={`${id}-hint`} className="hint">
           {hint}
@@ -32,5 +37,43 @@ export function Field({
         </small>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its inline error (from the API's details) tied to it for screen readers. */
+export function Field({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: ComponentPropsWithRef<'input'> & Labelled) {
+  return (
+    <Labelled
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(a11y) => <input {...a11y} {...input} />}
+    />
+  );
+}
+
+/** A labelled multi-line input with its inline error, like `Field`. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: ComponentPropsWithRef<'textarea'> & Labelled) {
+  return (
+    <Labelled
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(a11y) => <textarea rows={3} {...a11y} {...input} />}
+    />
   );
 }

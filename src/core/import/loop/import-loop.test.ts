@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { expect, it } from 'vitest';
+import { filesUnder, loopAnchor as anchor, zip } from '#test/zip.js';
 import { describeEachEngine, type TestCtx } from '#test/db.js';
 import { routineProgress } from '../../insights/routine-progress.js';
 import { importLoop, type LoopImportResult } from './import-loop.js';
 import { readZip } from './zip-reader.js';
 
-const ANCHORS = path.resolve(process.cwd(), '../shared/anchors/loop');
-const anchor = (...parts: string[]): string => path.join(ANCHORS, ...parts);
 const CSV_SAMPLES = [
   'uhabits-core-assets-test/csv_export',
   'uhabits-v2.3.0-csv_export',
@@ -22,55 +20,6 @@ const DB_SAMPLES = [
   'uhabits-core-assets-test/databases/022.db',
   'other-loop-db/tkarabela-miscreaders-test.db',
 ];
-
-function filesUnder(dir: string, prefix = ''): Array<[string, Buffer]> {
-  return readdirSync(dir).flatMap((name): Array<[string, Buffer]> => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${name}/`) : [[`${prefix}${name}`, readFileSync(full)]];
-  });
-}
-
-/** A minimal zip writer (deflate, UTF-8 names), enough to build test archives. */
-function zip(files: Array<[string, Buffer]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'smallwins-loop-'));
 function scratchFile(name: string, content: Buffer | string): string {
