@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { CreateApiTokenSchema, RevokeApiTokenSchema, type CreateApiTokenInput } from '#contracts/accounts.js';
 import type { ApiTokenTable, Database } from '#db/schema.js';
+import { prepared } from '#db/prepared.js';
 import type { Executor } from '../context.js';
 import { invalid, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -82,19 +83,9 @@ export async function revokeApiToken(db: Executor, clock: Clock, input: { userId
   if (result.numUpdatedRows === 0n) throw notFound('API token', tokenId);
 }
 
-/**
- * The person behind a bearer token, or null when it is unknown, revoked or expired. Given a
- * workspace, their role in it comes along (null: not a member), read in the same statement.
- */
-export async function authenticateToken(
-  db: Executor,
-  clock: Clock,
-  token: string,
-  options: { workspaceId?: string } = {},
-): Promise<{ user: PublicUser; token: ApiTokenInfo; membership?: Membership | null } | null> {
-  if (typeof token !== 'string' || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-  // The token and its person in one statement: this runs on every API request.
-  const found = await db
+/** The token and its person (and their role in a workspace) in one statement: this runs on every API request. */
+function tokenQuery(db: Executor, hash: string, workspaceId: string | undefined) {
+  return db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .selectAll('users')
@@ -107,9 +98,26 @@ export async function authenticateToken(
       'apiTokens.expiresAt',
       'apiTokens.revokedAt',
     ])
-    .select(memberRole(options.workspaceId))
-    .where('apiTokens.tokenHash', '=', sha256Hex(token))
-    .executeTakeFirst();
+    .select(memberRole(workspaceId))
+    .where('apiTokens.tokenHash', '=', hash);
+}
+const tokenAlone = prepared('token', (db, hash: string) => tokenQuery(db, hash, undefined));
+const tokenWithRole = prepared('token and role', (db, hash: string, workspaceId: string) => tokenQuery(db, hash, workspaceId));
+
+/**
+ * The person behind a bearer token, or null when it is unknown, revoked or expired. Given a
+ * workspace, their role in it comes along (null: not a member), read in the same statement.
+ */
+export async function authenticateToken(
+  db: Executor,
+  clock: Clock,
+  token: string,
+  options: { workspaceId?: string } = {},
+): Promise<{ user: PublicUser; token: ApiTokenInfo; membership?: Membership | null } | null> {
+  if (typeof token !== 'string' || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+  // The token and its person in one statement: this runs on every API request.
+  const hash = sha256Hex(token);
+  const [found] = options.workspaceId === undefined ? await tokenAlone(db, hash) : await tokenWithRole(db, hash, options.workspaceId);
   const now = clock.now();
   if (!found || found.revokedAt !== null || (found.expiresAt !== null && Date.parse(found.expiresAt) <= now.getTime())) return null;
   const { tokenId, tokenName, prefix, tokenCreatedAt, lastUsedAt, expiresAt, revokedAt, memberRole: role, ...user } = found;

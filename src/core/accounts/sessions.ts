@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { LoginSchema, RevokeSessionSchema, type LoginInput } from '#contracts/accounts.js';
 import type { Database, SessionTable } from '#db/schema.js';
+import { prepared } from '#db/prepared.js';
 import type { Executor } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import type { Clock } from '../time/clock.js';
@@ -82,18 +83,9 @@ export async function login(
   return { secret, session: toSessionInfo(row), user: toPublicUser(user) };
 }
 
-/**
- * The person behind a session cookie, or null when the secret is unknown, revoked, idle for too long
- * or past its absolute lifetime. Activity is recorded at most once a minute.
- */
-export async function authenticateSession(
-  db: Executor,
-  clock: Clock,
-  secret: string,
-  options: { workspaceId?: string } = {},
-): Promise<{ user: PublicUser; session: SessionInfo; membership?: Membership | null } | null> {
-  if (typeof secret !== 'string' || secret.length === 0 || secret.length > MAX_SECRET_LENGTH) return null;
-  const row = await db
+/** The session and its person (and their role in a workspace) in one statement: this runs on every request of the web app. */
+function sessionQuery(db: Executor, hash: string, workspaceId: string | undefined) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .selectAll('users')
@@ -106,9 +98,25 @@ export async function authenticateSession(
       'sessions.userAgent',
       'sessions.ip',
     ])
-    .select(memberRole(options.workspaceId))
-    .where('sessions.id', '=', sha256Hex(secret))
-    .executeTakeFirst();
+    .select(memberRole(workspaceId))
+    .where('sessions.id', '=', hash);
+}
+const sessionAlone = prepared('session', (db, hash: string) => sessionQuery(db, hash, undefined));
+const sessionWithRole = prepared('session and role', (db, hash: string, workspaceId: string) => sessionQuery(db, hash, workspaceId));
+
+/**
+ * The person behind a session cookie, or null when the secret is unknown, revoked, idle for too long
+ * or past its absolute lifetime. Activity is recorded at most once a minute.
+ */
+export async function authenticateSession(
+  db: Executor,
+  clock: Clock,
+  secret: string,
+  options: { workspaceId?: string } = {},
+): Promise<{ user: PublicUser; session: SessionInfo; membership?: Membership | null } | null> {
+  if (typeof secret !== 'string' || secret.length === 0 || secret.length > MAX_SECRET_LENGTH) return null;
+  const hash = sha256Hex(secret);
+  const [row] = options.workspaceId === undefined ? await sessionAlone(db, hash) : await sessionWithRole(db, hash, options.workspaceId);
   const now = clock.now();
   if (!row || !isLive(row, now)) return null;
   let lastSeenAt = row.lastSeenAt;

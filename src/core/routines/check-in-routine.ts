@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { CheckInRoutineSchema, ListCheckInsSchema, UndoCheckInSchema, type CheckInRoutineInput, type ListCheckInsInput, type UndoCheckInInput } from '#contracts/systems.js';
 import { isPostgres } from '#db/dialect.js';
+import { prepared } from '#db/prepared.js';
 import { inTransaction, nowIso, requireWriter, today, type Ctx } from '../context.js';
 import { AppError, conflict, invalid, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -75,13 +76,8 @@ export async function checkInRoutine(ctx: Ctx, input: CheckInRoutineInput): Prom
     const { status, value } = validCheckIn(routine, day, data);
     const from = milestoneReadFrom(row, stored, day, current);
     const before = from !== null && from >= recentFrom ? read.recent : await checkInsOf(trx, routine.id, from);
-    const checkInRow = await trx.db
-      .insertInto('checkIns')
-      .values({ id: newId(), workspaceId: trx.actor.workspaceId, routineId: routine.id, day, status, value, note: data.note, createdAt: now, updatedAt: now })
-      .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note: data.note, updatedAt: now }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const checkIn = toCheckIn(checkInRow);
+    const [checkInRow] = await upsertCheckIn(trx.db, newId(), trx.actor.workspaceId, routine.id, day, status, value, data.note, now);
+    const checkIn = toCheckIn(checkInRow!);
     const judged =
       from !== null
         ? judgeFromCheckpoint(row, before, checkIn, pauses, { today: current, from, stored: stored! })
@@ -113,18 +109,11 @@ function validCheckIn(routine: Routine, day: IsoDate, data: { status?: Status | 
   return resolveStatus(routine, data.status, data.value);
 }
 
-/**
- * The routine row, its score checkpoint (null when there is none, or it was cleared), its pauses
- * and its check-ins from `recentFrom` on, in one statement: pauses and check-ins come aggregated
- * into one string each. Values are written losslessly (`quote` on SQLite; PostgreSQL's text form
- * of a double is exact), so they read back bit for bit.
- */
-async function readForCheckIn(ctx: Ctx, routineId: string, recentFrom: IsoDate) {
-  const ws = ctx.actor.workspaceId;
-  const pg = isPostgres(ctx.db);
+const routineForCheckIn = prepared('routine for check-in', (db, ws: string, routineId: string, recentFrom: IsoDate) => {
+  const pg = isPostgres(db);
   const joined = (entry: ReturnType<typeof sql<string>>) => (pg ? sql<string | null>`string_agg(${entry}, ',')` : sql<string | null>`group_concat(${entry}, ',')`);
   const value = pg ? sql<string>`coalesce(cast(value as text), '')` : sql<string>`coalesce(quote(value), '')`;
-  const found = await ctx.db
+  return db
     .selectFrom('routines')
     .leftJoin('routineScoreCheckpoints as cp', 'cp.routineId', 'routines.id')
     .selectAll('routines')
@@ -145,8 +134,28 @@ async function readForCheckIn(ctx: Ctx, routineId: string, recentFrom: IsoDate) 
         .as('recentEntries'),
     ])
     .where('routines.workspaceId', '=', ws)
-    .where('routines.id', '=', routineId)
-    .executeTakeFirst();
+    .where('routines.id', '=', routineId);
+});
+
+/** The check-in's upsert: one row per routine and day, a second check-in replacing the first. */
+const upsertCheckIn = prepared(
+  'upsert check-in',
+  (db, id: string, ws: string, routineId: string, day: IsoDate, status: Status, value: number | null, note: string, now: string) =>
+    db
+      .insertInto('checkIns')
+      .values({ id, workspaceId: ws, routineId, day, status, value, note, createdAt: now, updatedAt: now })
+      .onConflict((oc) => oc.columns(['routineId', 'day']).doUpdateSet({ status, value, note, updatedAt: now }))
+      .returningAll(),
+);
+
+/**
+ * The routine row, its score checkpoint (null when there is none, or it was cleared), its pauses
+ * and its check-ins from `recentFrom` on, in one statement: pauses and check-ins come aggregated
+ * into one string each. Values are written losslessly (`quote` on SQLite; PostgreSQL's text form
+ * of a double is exact), so they read back bit for bit.
+ */
+async function readForCheckIn(ctx: Ctx, routineId: string, recentFrom: IsoDate) {
+  const [found] = await routineForCheckIn(ctx.db, ctx.actor.workspaceId, routineId, recentFrom);
   if (!found) return null;
   const { cpToken, cpDay, cpScore, cpStreak, cpBestStreak, pauseEntries, recentEntries, ...row } = found;
   const stored: ScoreCheckpoint | null = cpDay !== null && cpScore !== null ? { day: cpDay, score: Number(cpScore), streak: cpStreak, bestStreak: cpBestStreak } : null;

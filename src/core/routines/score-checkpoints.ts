@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type OnConflictDatabase, type OnConflictTables, type RawBuilder } from 'kysely';
+import { prepared } from '#db/prepared.js';
+import type { Database } from '#db/schema.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
 import type { ScoreCheckpoint } from '../insights/score-checkpoint.js';
@@ -18,8 +20,24 @@ import type { IsoDate } from '../time/plain-date.js';
  * from what it read before this change can no longer be stored.
  */
 export async function touchScoreCheckpoint(ctx: Ctx, routineId: string, fromDay: IsoDate | null, replace?: CheckpointWrite): Promise<void> {
-  await touchRows(ctx, [routineId], fromDay, replace);
+  if (fromDay === null) return touchRows(ctx, [routineId], fromDay, replace);
+  // A check-in's case (one routine, from a day), on every write of one: compiled once.
+  const stored = replace ? checkpointColumns(replace.checkpoint) : NO_CHECKPOINT;
+  await touchOne(ctx.db, routineId, ctx.actor.workspaceId, newId(), stored.day, stored.score, stored.streak, stored.bestStreak, replace?.token ?? NO_TOKEN, fromDay);
 }
+
+const NO_CHECKPOINT = { day: null, score: null, streak: null, bestStreak: null };
+/** Matches no stored token (tokens are ids), so nothing is replaced: the row is only touched. */
+const NO_TOKEN = '';
+
+const touchOne = prepared(
+  'touch a score checkpoint',
+  (db, routineId: string, workspaceId: string, token: string, day: IsoDate | null, score: number | null, streak: number | null, bestStreak: number | null, readToken: string, fromDay: IsoDate) =>
+    db
+      .insertInto('routineScoreCheckpoints')
+      .values({ routineId, workspaceId, token, day, score, streak, bestStreak })
+      .onConflict((oc) => oc.column('routineId').doUpdateSet((eb) => touchedColumns(eb, sql<boolean>`${eb.ref('routineScoreCheckpoints.token')} = ${readToken}`, sql<boolean>`${eb.ref('routineScoreCheckpoints.day')} >= ${fromDay}`))),
+);
 
 /** `touchScoreCheckpoint` for several routines of the actor's workspace at once. */
 export async function touchScoreCheckpoints(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDate | null): Promise<void> {
@@ -44,12 +62,20 @@ async function touchRows(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDa
         // Every SET expression sees the row as it was, the old token included.
         const replaces = replace?.token ? sql<boolean>`${eb.ref('routineScoreCheckpoints.token')} = ${replace.token}` : sql<boolean>`1 = 0`;
         const clears = fromDay === null ? sql<boolean>`1 = 1` : sql<boolean>`${eb.ref('routineScoreCheckpoints.day')} >= ${fromDay}`;
-        const column = <C extends 'day' | 'score' | 'streak' | 'bestStreak'>(name: C) =>
-          sql<CheckpointColumns[C]>`case when ${replaces} then ${eb.ref(`excluded.${name}`)} when ${clears} then null else ${eb.ref(`routineScoreCheckpoints.${name}`)} end`;
-        return { token: eb.ref('excluded.token'), day: column('day'), score: column('score'), streak: column('streak'), bestStreak: column('bestStreak') };
+        return touchedColumns(eb, replaces, clears);
       }),
     )
     .execute();
+}
+
+/**
+ * The SET of a touch: a new token always; the checkpoint columns replaced by the written ones when
+ * `replaces`, else cleared when `clears`, else kept. Every SET expression sees the row as it was.
+ */
+function touchedColumns(eb: ExpressionBuilder<OnConflictDatabase<Database, 'routineScoreCheckpoints'>, OnConflictTables<'routineScoreCheckpoints'>>, replaces: RawBuilder<boolean>, clears: RawBuilder<boolean>) {
+  const column = <C extends 'day' | 'score' | 'streak' | 'bestStreak'>(name: C) =>
+    sql<CheckpointColumns[C]>`case when ${replaces} then ${eb.ref(`excluded.${name}`)} when ${clears} then null else ${eb.ref(`routineScoreCheckpoints.${name}`)} end`;
+  return { token: eb.ref('excluded.token'), day: column('day'), score: column('score'), streak: column('streak'), bestStreak: column('bestStreak') };
 }
 
 type CheckpointColumns = ReturnType<typeof checkpointColumns>;
