@@ -45,7 +45,7 @@ export function registerReportCommands(program: Command, app: CliApp): void {
     .command('week')
     .description("This week's progress report (or another week's): results, wins, lessons, metrics, pulses, next week")
     .option('-w, --week <week>', 'an ISO week such as 2026-W48 (default: this week)')
-    .option('--team', 'the whole workspace: shared wins only, pulses as anonymous averages')
+    .option('--team', 'the whole workspace: shared wins only, kudos given, pulses as anonymous averages')
     .option('--markdown', 'print Markdown')
     .option('--html', 'print the HTML email')
     .addHelpText('after', '\nExamples:\n  smallwins report week\n  smallwins report week --week 2026-W47 --markdown > week.md\n  smallwins report week --team --html > team.html')

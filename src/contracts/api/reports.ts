@@ -29,6 +29,14 @@ export const WeeklyReportOut = z.object({
     }),
   ),
   wins: z.array(z.object({ title: z.string(), day: Day, by: z.string().nullable().describe('The author, in a team report') })),
+  kudos: z
+    .object({
+      total: z.number().describe('Kudos given in the week on shared wins of the workspace'),
+      topWins: z.array(z.object({ title: z.string(), day: Day, by: z.string(), count: z.number() })).describe('The shared wins that got the most kudos in the week, most first (at most 5)'),
+      givers: z.array(z.object({ name: z.string(), count: z.number() })).describe('Who gave kudos in the week and how many, by name; people who gave none are not listed'),
+    })
+    .nullable()
+    .describe('In a team report; null in a personal one'),
   lessons: z.array(z.string()),
   metrics: z.array(
     z.object({
@@ -89,7 +97,7 @@ export const reportEndpoints = {
     id: 'weeklyReport', method: 'GET', path: '/reports/week', scope: 'workspace', tag: 'Reports',
     summary: "A week's progress report, as data and rendered as Markdown, HTML and plain text",
     description:
-      'Results of the week (micro-goals, tasks, routines, momentum), goals with their micro-goals, wins, lessons, each primary metric against its road, pulses over four weeks, and next week\'s plan. `scope=team` reports on the whole workspace: shared wins only, pulses as anonymous aggregates. The week defaults to the current one; weeks that have not started are refused.',
+      'Results of the week (micro-goals, tasks, routines, momentum), goals with their micro-goals, wins, lessons, each primary metric against its road, pulses over four weeks, and next week\'s plan. `scope=team` reports on the whole workspace: shared wins only, the kudos given on them in the week, pulses as anonymous aggregates. The week defaults to the current one; weeks that have not started are refused.',
     input: WeeklyReportSchema,
     output: z.object({ report: WeeklyReportOut, markdown: z.string(), html: z.string(), text: z.string() }),
   }),

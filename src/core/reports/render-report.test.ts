@@ -31,6 +31,7 @@ function report(overrides: Partial<WeeklyReport> = {}): WeeklyReport {
       },
     ],
     wins: [{ title: EVIL, day: '2026-11-24', by: null }],
+    kudos: null,
     lessons: ['# not a heading', '1. not a list'],
     metrics: [
       {
@@ -111,6 +112,64 @@ describe('report renderers', () => {
     expect(text).toContain('- Morale: 4 of 5  (last 4 weeks: 3 → – → 3.5 → 4)');
     expect(text).toContain('NEXT WEEK (2026-W49)');
     expect(text).toContain('- 4 tasks planned  (2 h)');
+  });
+
+  describe('kudos of a team report', () => {
+    const team = report({
+      scope: 'team',
+      subject: 'Launch team',
+      wins: [{ title: 'Closed a deal', day: '2026-11-25', by: 'Bea' }],
+      kudos: {
+        total: 4,
+        topWins: [
+          { title: EVIL, day: '2026-11-24', by: 'Cy <b>', count: 3 },
+          { title: 'Closed a deal', day: '2026-11-25', by: 'Bea', count: 1 },
+        ],
+        givers: [
+          { name: 'Ana', count: 1 },
+          { name: 'Bea *', count: 3 },
+        ],
+      },
+    });
+
+    it('draws the Kudos section in Markdown, escaped', () => {
+      const md = renderReportMarkdown(team);
+      expect(md).toContain('## Kudos');
+      expect(md).toContain('- 4 kudos given this week _(by 2 people)_');
+      expect(md).toContain('**Most kudos**');
+      expect(md).toContain('- \\<script\\>alert("x")\\</script\\> \\& \\*bold\\* \\[click\\](javascript:alert(1)) _(3 kudos · by Cy \\<b\\> · Tue 24 Nov)_');
+      expect(md).toContain('**Who appreciated others**\n\n- Ana _(gave 1 kudos)_\n- Bea \\* _(gave 3 kudos)_');
+      // After the wins, before the metrics.
+      expect(md.indexOf('## Wins')).toBeLessThan(md.indexOf('## Kudos'));
+      expect(md.indexOf('## Kudos')).toBeLessThan(md.indexOf('## Metrics against the road'));
+    });
+
+    it('draws the Kudos section in plain text', () => {
+      const text = renderReportText(team);
+      expect(text).toContain('KUDOS\n  - 4 kudos given this week  (by 2 people)\n  Most kudos\n');
+      expect(text).toContain('    - Closed a deal  (1 kudos · by Bea · Wed 25 Nov)');
+      expect(text).toContain('  Who appreciated others\n    - Ana  (gave 1 kudos)\n    - Bea *  (gave 3 kudos)');
+    });
+
+    it('draws the Kudos section in the inline-styled HTML email, escaped', () => {
+      const html = renderReportHtml(team);
+      expect(html).toMatch(/<h2 style="[^"]+">Kudos<\/h2>/);
+      expect(html).toMatch(/<p style="[^"]+">Most kudos<\/p>/);
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *bold* [click](javascript:alert(1)) <span style="color:#616e7c;font-size:13px;">3 kudos · by Cy &lt;b&gt; · Tue 24 Nov</span></li>');
+      expect(html).toContain('<li style="margin:0 0 6px 0;">Bea * <span style="color:#616e7c;font-size:13px;">gave 3 kudos</span></li>');
+      // Still one self-contained email: inline styles only.
+      expect(html).not.toMatch(/<script|<style|<link|class=/i);
+    });
+
+    it('counts kudos in the summary line of a team report, and says so when none were given', () => {
+      const html = renderReportHtml(team);
+      expect(html).toMatch(/2 micro-goals and 5 tasks done, 1 win, 4 kudos\./);
+      const none = { ...team, kudos: { total: 0, topWins: [], givers: [] } };
+      expect(renderReportText(none)).toContain('KUDOS\n  No kudos given this week.');
+      expect(renderReportMarkdown(none)).toContain('## Kudos\n\n_No kudos given this week._');
+      // A personal report has no Kudos section at all.
+      for (const out of [renderReportText(report()), renderReportMarkdown(report()), renderReportHtml(report())]) expect(out).not.toMatch(/kudos/i);
+    });
   });
 
   it('says so when a week has no wins and nothing planned', () => {

@@ -70,7 +70,7 @@ function textBlock(b: Block): string[] {
     case 'list':
       return b.items.map((i) => textItem(i, '  '));
     case 'group':
-      return [`  ${stripControl(b.title)}${b.note ? `  (${b.note})` : ''}`, ...b.items.map((i) => textItem(i, '    '))];
+      return [`  ${stripControl(b.title)}${b.note ? `  (${stripControl(b.note)})` : ''}`, ...b.items.map((i) => textItem(i, '    '))];
     case 'empty':
       return [`  ${b.text}`];
   }

@@ -1,5 +1,5 @@
 import { isoWeekday, parseIsoDate } from '../time/plain-date.js';
-import type { ReportMetric, ReportPulse, WeeklyReport } from './weekly-report.js';
+import type { ReportKudos, ReportMetric, ReportPulse, WeeklyReport } from './weekly-report.js';
 
 /*
  * A weekly report laid out once, as plain strings in sections, so Markdown, HTML and plain text
@@ -101,6 +101,22 @@ function pulseItem(p: ReportPulse): Item {
   return { text: `${name}: ${now}`, note: `last ${p.weeks.length} weeks: ${trend}${p.anonymous ? ' (team average, anonymous)' : ''}` };
 }
 
+const kudosCount = (n: number): string => `${n} kudos`;
+
+/** Kudos of a team report: the week's total, the wins that got the most, and who gave them (by name, no ranking). */
+function kudosSection(k: ReportKudos): Section {
+  if (k.total === 0) return { title: 'Kudos', blocks: [{ kind: 'empty', text: 'No kudos given this week.' }] };
+  const people = k.givers.length;
+  return {
+    title: 'Kudos',
+    blocks: [
+      { kind: 'list', items: [{ text: `${kudosCount(k.total)} given this week`, note: `by ${people} ${people === 1 ? 'person' : 'people'}` }] },
+      { kind: 'group', title: 'Most kudos', items: k.topWins.map((w) => ({ text: w.title, note: `${kudosCount(w.count)} · by ${w.by} · ${shortDay(w.day)}` })) },
+      { kind: 'group', title: 'Who appreciated others', items: k.givers.map((g) => ({ text: g.name, note: `gave ${kudosCount(g.count)}` })) },
+    ],
+  };
+}
+
 function results(r: WeeklyReport): Section {
   const { microGoals: mg, tasks, routines, momentum } = r.results;
   const checkIns = routines.done + routines.minimum;
@@ -151,6 +167,7 @@ export function reportDocument(r: WeeklyReport): ReportDocument {
     title: 'Wins',
     blocks: [r.wins.length > 0 ? { kind: 'list', items: r.wins.map((w) => ({ text: w.title, note: [shortDay(w.day), w.by ? `by ${w.by}` : ''].filter(Boolean).join(' · ') })) } : { kind: 'empty', text: r.scope === 'team' ? 'No shared wins this week.' : 'No wins logged this week. Small ones count too.' }],
   });
+  if (r.kudos) sections.push(kudosSection(r.kudos));
   if (r.metrics.length > 0) sections.push({ title: 'Metrics against the road', blocks: [{ kind: 'list', items: r.metrics.map(metricItem) }] });
   if (r.lessons.length > 0) sections.push({ title: 'Lessons', blocks: [{ kind: 'list', items: r.lessons.map((text) => ({ text })) }] });
   if (r.pulses.length > 0) sections.push({ title: 'Pulses', blocks: [{ kind: 'list', items: r.pulses.map(pulseItem) }] });
@@ -167,7 +184,7 @@ export function reportDocument(r: WeeklyReport): ReportDocument {
   return {
     title: `${r.scope === 'team' ? 'Team report' : 'Weekly report'}: ${r.subject}`,
     subtitle: `Week ${r.week.slice(6)} · ${weekSpan(r.from, r.to)}`,
-    summary: `${mg.done} micro-goal${mg.done === 1 ? '' : 's'} and ${tasks.done} task${tasks.done === 1 ? '' : 's'} done, ${wins} win${wins === 1 ? '' : 's'}.`,
+    summary: `${mg.done} micro-goal${mg.done === 1 ? '' : 's'} and ${tasks.done} task${tasks.done === 1 ? '' : 's'} done, ${wins} win${wins === 1 ? '' : 's'}${r.kudos ? `, ${kudosCount(r.kudos.total)}` : ''}.`,
     sections,
     footer: `Small Wins · ${r.week} · generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
   };

@@ -2,7 +2,7 @@ import type { ReportScope } from '#contracts/reports.js';
 import type { PulseTable } from '#db/schema.js';
 import type { Ctx } from '../context.js';
 import { metricRoad, type RoadStatus } from '../insights/metric-road.js';
-import { pulseTrend } from '../pulses/pulse-trend.js';
+import { MIN_TEAM_RESPONDENTS, pulseTrend } from '../pulses/pulse-trend.js';
 import { metricMovement } from '../reviews/metric-movement.js';
 import type { PeriodRange } from '../reviews/review-period.js';
 import { addWeeks, isoWeekOf, weekEnd, weekStart } from '../time/iso-week.js';
@@ -119,14 +119,15 @@ const KIND_ORDER: Array<PulseTable['kind']> = ['morale', 'delight', 'clarity', '
  * Pulses over the last few weeks, per kind (custom ones per question). A personal report shows the
  * person's own weekly averages; a team report goes through the pulse trend, which returns
  * aggregates only and withholds weeks fewer than three people answered (decision 005). Kinds nobody
- * answered in those weeks are left out.
+ * answered in those weeks are left out, and so, in a team workspace, is a custom question fewer than
+ * three people answered in those weeks: its wording is one person's own, not the team's.
  */
 export async function pulsesForReport(ctx: Ctx, week: string, scope: ReportScope): Promise<ReportPulse[]> {
   const from = weekStart(addWeeks(week, -(PULSE_WEEKS - 1)));
   const to = weekEnd(week);
   let query = ctx.db
     .selectFrom('pulses')
-    .select(['kind', 'question', 'day', 'value'])
+    .select(['kind', 'question', 'day', 'value', 'userId'])
     .where('workspaceId', '=', ctx.actor.workspaceId)
     .where('day', '>=', from)
     .where('day', '<=', to);
@@ -145,6 +146,7 @@ export async function pulsesForReport(ctx: Ctx, week: string, scope: ReportScope
   for (const g of ordered) {
     if (scope === 'team') {
       const trend = await pulseTrend(ctx, { kind: g.kind, question: g.question || undefined, from, to });
+      if (trend.anonymous && g.kind === 'custom' && new Set(g.rows.map((r) => r.userId)).size < MIN_TEAM_RESPONDENTS) continue;
       out.push({ kind: g.kind, question: g.question, anonymous: trend.anonymous, weeks: trend.weeks });
       continue;
     }

@@ -6,9 +6,10 @@ import { listWeek } from '../plan/list-week.js';
 import { currentWeek } from '../plan/plan-queries.js';
 import { reviewSummary } from '../reviews/review-summary.js';
 import { addWeeks, weekStart } from '../time/iso-week.js';
+import { kudosForReport, type ReportKudos } from './report-kudos.js';
 import { metricsAgainstRoad, pulsesForReport, winsForReport, type ReportMetric, type ReportPulse, type ReportWin } from './report-sections.js';
 
-export type { ReportMetric, ReportPulse, ReportWin };
+export type { ReportKudos, ReportMetric, ReportPulse, ReportWin };
 
 /**
  * A week's progress report, as data: what the renderers (Markdown, HTML, text) draw, the API
@@ -41,6 +42,8 @@ export interface WeeklyReport {
     microGoals: Array<{ title: string; status: MicroGoalTable['status']; tasks: { done: number; total: number } }>;
   }>;
   wins: ReportWin[];
+  /** Kudos given in the week on shared wins, in a team report; null in a personal one. */
+  kudos: ReportKudos | null;
   lessons: string[];
   metrics: ReportMetric[];
   pulses: ReportPulse[];
@@ -57,8 +60,8 @@ export interface WeeklyReport {
 /**
  * The weekly progress report of the actor (`me`) or of their whole workspace (`team`) for an ISO
  * week, the current one by default. Built from the review summary of the week, the week view, the
- * roads of the primary metrics, pulses and wins. A team report shows shared wins only and pulses
- * as anonymous aggregates. A report seen through a share link leaves out the person's private wins:
+ * roads of the primary metrics, pulses and wins. A team report shows shared wins only, the kudos
+ * given on them in the week, and pulses as anonymous aggregates. A report seen through a share link leaves out the person's private wins:
  * private means only its author sees it, whoever the link was made for.
  */
 export async function weeklyReport(ctx: Ctx, input: WeeklyReportInput = {}, options: { sharedLink?: boolean } = {}): Promise<WeeklyReport> {
@@ -100,6 +103,7 @@ export async function weeklyReport(ctx: Ctx, input: WeeklyReportInput = {}, opti
         microGoals: g.microGoals.map((m) => ({ title: m.title, status: m.status, tasks: m.tasks })),
       })),
     wins: await winsForReport(ctx, range, data.scope, options.sharedLink ?? false),
+    kudos: data.scope === 'team' ? await kudosForReport(ctx, range) : null,
     lessons: summary.lessons.titles,
     metrics: await metricsAgainstRoad(ctx, range, range.to < now ? range.to : now),
     pulses: await pulsesForReport(ctx, week, data.scope),

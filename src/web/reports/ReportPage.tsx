@@ -12,6 +12,67 @@ const ROAD: Record<Report['metrics'][number]['road']['status'], string> = {
   no_data: 'No data yet',
 };
 const MG_STATUS = { planned: 'Open', done: 'Done', dropped: 'Dropped' } as const;
+const PULSE_NAMES = {
+  morale: 'Morale',
+  delight: 'Customer delight',
+  clarity: 'Clarity of vision',
+  custom: '',
+} as const;
+
+function pulseName(p: Report['pulses'][number]): string {
+  return p.kind === 'custom' ? p.question : PULSE_NAMES[p.kind];
+}
+
+function kudosCount(n: number): string {
+  return `${n} kudos`;
+}
+
+/** Kudos given in the week: the total, the wins that got the most, and who gave them, by name. */
+function KudosSection({ kudos }: { kudos: NonNullable<Report['kudos']> }) {
+  return (
+    <section aria-labelledby="rep-kudos" data-testid="report-kudos">
+      <h3 id="rep-kudos">Kudos</h3>
+      {kudos.total === 0 ? (
+        <p className="muted">No kudos given this week.</p>
+      ) : (
+        <>
+          <p>
+            <strong>{kudosCount(kudos.total)}</strong> given this week{' '}
+            <span className="muted small">
+              by {kudos.givers.length} {kudos.givers.length === 1 ? 'person' : 'people'}
+            </span>
+          </p>
+          <div className="report-two">
+            <div>
+              <h4 id="rep-kudos-wins">Most kudos</h4>
+              <ol className="plain-list report-wins" aria-labelledby="rep-kudos-wins">
+                {kudos.topWins.map((w, i) => (
+                  <li key={`${i}-${w.title}`}>
+                    <span aria-hidden="true">★ </span>
+                    {w.title}{' '}
+                    <span className="muted small">
+                      {kudosCount(w.count)} · by {w.by} · {day(w.day)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+            <div>
+              <h4 id="rep-kudos-givers">Who appreciated others</h4>
+              <ul className="plain-list" aria-labelledby="rep-kudos-givers">
+                {kudos.givers.map((g, i) => (
+                  <li key={`${i}-${g.name}`}>
+                    {g.name} <span className="muted small">gave {kudosCount(g.count)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
 
 export function weekLabel(week: string): string {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
@@ -38,7 +99,7 @@ function signed(n: number): string {
   return `${v > 0 ? '+' : ''}${v}`;
 }
 
-/** The weekly report as a page: results, goals, wins, lessons, metrics, pulses and next week. */
+/** The weekly report as a page: results, goals, wins, kudos (team), lessons, metrics, pulses and next week. */
 export function ReportPage({ report: r }: { report: Report }) {
   const res = r.results;
   const checkIns = res.routines.done + res.routines.minimum;
@@ -149,7 +210,9 @@ export function ReportPage({ report: r }: { report: Report }) {
         <section aria-labelledby="rep-wins">
           <h3 id="rep-wins">Wins</h3>
           {r.wins.length === 0 ? (
-            <p className="muted">No wins logged this week.</p>
+            <p className="muted">
+              {r.scope === 'team' ? 'No shared wins this week.' : 'No wins logged this week.'}
+            </p>
           ) : (
             <ul className="plain-list report-wins">
               {r.wins.map((w, i) => (
@@ -178,6 +241,8 @@ export function ReportPage({ report: r }: { report: Report }) {
           )}
         </section>
       </div>
+
+      {r.kudos ? <KudosSection kudos={r.kudos} /> : null}
 
       <section aria-labelledby="rep-metrics">
         <h3 id="rep-metrics">Metrics</h3>
@@ -240,10 +305,15 @@ export function ReportPage({ report: r }: { report: Report }) {
       {r.pulses.length > 0 ? (
         <section aria-labelledby="rep-pulses">
           <h3 id="rep-pulses">Pulses</h3>
+          {r.pulses.some((p) => p.anonymous) ? (
+            <p className="muted small">
+              Team averages, anonymous: a week fewer than 3 people answered is withheld.
+            </p>
+          ) : null}
           <ul className="plain-list">
             {r.pulses.map((p) => (
-              <li key={p.question}>
-                <strong>{p.question}</strong>{' '}
+              <li key={`${p.kind}-${p.question}`}>
+                <strong>{pulseName(p)}</strong>{' '}
                 <span className="muted small">
                   {p.weeks
                     .map(
