@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FiniteNumber, IdSchema, IsoDateSchema, TextSchema, TitleSchema } from './common.js';
-import { ScheduleSchema } from './systems.js';
+import { CreateChecklistSchema, CreateTemplateSchema, ScheduleSchema } from './systems.js';
 
 export const PlaybookKeySchema = z
   .string()
@@ -27,6 +27,9 @@ const PlaybookRoutineSchema = z
     message: 'times per period cannot exceed the days in the period',
     path: ['schedule', 'times'],
   });
+
+/** At most this many checklists, and as many templates, travel in one playbook. */
+export const PLAYBOOK_SYSTEMS_LIMIT = 20;
 
 export const PlaybookBodySchema = z
   .object({
@@ -59,6 +62,16 @@ export const PlaybookBodySchema = z
       .array(z.object({ kind: z.enum(['weekly', 'monthly']).default('weekly'), text: PromptTextSchema }))
       .max(10, 'at most 10 review prompts')
       .default([]),
+    // The same shapes (and limits) as creating a checklist or a template, so a playbook that
+    // imports is one that applies. Files saved before playbooks carried them read as empty.
+    checklists: z
+      .array(CreateChecklistSchema)
+      .max(PLAYBOOK_SYSTEMS_LIMIT, `at most ${PLAYBOOK_SYSTEMS_LIMIT} checklists`)
+      .default([]),
+    templates: z
+      .array(CreateTemplateSchema)
+      .max(PLAYBOOK_SYSTEMS_LIMIT, `at most ${PLAYBOOK_SYSTEMS_LIMIT} templates`)
+      .default([]),
   })
   .superRefine((body, ctx) => {
     const metricNames = [body.primaryMetric.name, ...body.supportingMetrics.map((m) => m.name)].map((n) => n.toLowerCase());
@@ -68,6 +81,14 @@ export const PlaybookBodySchema = z
     const routineNames = body.routines.map((r) => r.name.toLowerCase());
     if (new Set(routineNames).size !== routineNames.length) {
       ctx.addIssue({ code: 'custom', path: ['routines'], message: 'routine names must differ from each other' });
+    }
+    const checklistNames = body.checklists.map((c) => c.name.toLowerCase());
+    if (new Set(checklistNames).size !== checklistNames.length) {
+      ctx.addIssue({ code: 'custom', path: ['checklists'], message: 'checklist names must differ from each other' });
+    }
+    const templateNames = body.templates.map((t) => t.name.toLowerCase());
+    if (new Set(templateNames).size !== templateNames.length) {
+      ctx.addIssue({ code: 'custom', path: ['templates'], message: 'template names must differ from each other' });
     }
   });
 export type PlaybookBodyInput = z.input<typeof PlaybookBodySchema>;
@@ -95,5 +116,17 @@ export const SavePlaybookSchema = z.object({
   name: TitleSchema.optional(),
   description: z.string().trim().max(2000, 'must be at most 2,000 characters').default(''),
   fromGoalId: IdSchema,
+  /**
+   * Which of the workspace's checklists to take, by id or name: left out, all of them; [] for none.
+   */
+  checklists: z
+    .array(z.string().trim().min(1, 'must not be empty: give a checklist id or name'))
+    .max(PLAYBOOK_SYSTEMS_LIMIT, `at most ${PLAYBOOK_SYSTEMS_LIMIT} checklists`)
+    .optional(),
+  /** Which of the workspace's templates to take, by id or name: left out, all of them; [] for none. */
+  templates: z
+    .array(z.string().trim().min(1, 'must not be empty: give a template id or name'))
+    .max(PLAYBOOK_SYSTEMS_LIMIT, `at most ${PLAYBOOK_SYSTEMS_LIMIT} templates`)
+    .optional(),
 });
 export type SavePlaybookInput = z.input<typeof SavePlaybookSchema>;

@@ -8,7 +8,7 @@ import { AppError } from '#core/errors.js';
 import { shortId } from '#core/ids.js';
 import { describeSchedule } from '#core/routines/schedule.js';
 import type { CliApp } from '../app.js';
-import { plural, table } from '../format.js';
+import { collect, plural, table } from '../format.js';
 
 type Playbook = z.output<typeof PlaybookOut>;
 
@@ -22,6 +22,19 @@ function range(from: number | null, to: number | null, unit: string): string {
   if (from !== null && to !== null) return `${from} → ${to}${u}`;
   if (to !== null) return `target ${to}${u}`;
   return unit;
+}
+
+/** "3 micro-goals, 2 routines, 2 prompts, 1 checklist": what applying a playbook creates. */
+function creates(b: Playbook['body']): string {
+  const parts = [plural(b.microGoals.length, 'micro-goal'), plural(b.routines.length, 'routine'), plural(b.reviewPrompts.length, 'prompt')];
+  if (b.checklists.length > 0) parts.push(plural(b.checklists.length, 'checklist'));
+  if (b.templates.length > 0) parts.push(plural(b.templates.length, 'template'));
+  return parts.join(', ');
+}
+
+/** "Welcome a new volunteer (new), Event setup (already there, kept as it is)". */
+function systemsLine(list: Array<{ name: string; created: boolean }>): string {
+  return list.map((x) => `${x.name} (${x.created ? 'new' : 'already there, kept as it is'})`).join(', ');
 }
 
 function renderPlaybook(p: Playbook, app: CliApp): string {
@@ -44,8 +57,43 @@ function renderPlaybook(p: Playbook, app: CliApp): string {
     }
   }
   if (b.reviewPrompts.length > 0) lines.push('', c.bold('Review prompts'), ...b.reviewPrompts.map((q) => `  ${c.dim(q.kind === 'weekly' ? 'weekly ' : 'monthly')} ${q.text}`));
+  if (b.checklists.length > 0) {
+    lines.push('', c.bold('Checklists'));
+    for (const list of b.checklists) {
+      lines.push(`  ${list.name}${list.description ? ` ${c.dim(`— ${list.description}`)}` : ''}`, ...list.items.map((text, i) => `    ${i + 1}. ${text}`));
+    }
+  }
+  if (b.templates.length > 0) {
+    lines.push('', c.bold('Templates'));
+    for (const t of b.templates) {
+      lines.push(`  ${t.name}${t.description ? ` ${c.dim(`— ${t.description}`)}` : ''}`);
+      for (const step of t.steps) lines.push(`    ${c.dim(`day ${step.dayOffset}`.padEnd(7))} ${step.title} ${c.dim(`(${step.minutes} min)`)}`);
+    }
+  }
   lines.push('', c.dim(`Apply it: smallwins playbook apply ${p.key} [--title "…"] [--by YYYY-MM-DD]`));
   return lines.join('\n');
+}
+
+interface SaveOptions {
+  goal: string;
+  name?: string;
+  description: string;
+  checklist?: string[];
+  template?: string[];
+  checklists: boolean;
+  templates: boolean;
+  systems: boolean;
+}
+
+/** The names given with --checklist/--template, none with a --no-… option, or all (undefined) when neither is given. */
+function chosen(kind: 'checklist' | 'template', names: string[] | undefined, wanted: boolean): string[] | undefined {
+  if (!wanted) {
+    if (names && names.length > 0) {
+      throw new AppError('validation', `--${kind} names ${kind}s to take, and --no-${kind}s or --no-systems takes none: give one or the other.`);
+    }
+    return [];
+  }
+  return names && names.length > 0 ? names : undefined;
 }
 
 export function registerPlaybookCommands(program: Command, app: CliApp): void {
@@ -61,7 +109,7 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
       app.print(all.map(exported), () =>
         `${table([
           ['KEY', 'SOURCE', 'NAME', 'CREATES'],
-          ...all.map((p) => [p.key, p.builtIn ? 'built-in' : 'saved', p.name, c.dim(`${plural(p.body.microGoals.length, 'micro-goal')}, ${plural(p.body.routines.length, 'routine')}, ${plural(p.body.reviewPrompts.length, 'prompt')}`)]),
+          ...all.map((p) => [p.key, p.builtIn ? 'built-in' : 'saved', p.name, c.dim(creates(p.body))]),
         ], c)}\n${c.dim('See one: smallwins playbook show <key>')}`,
       );
     });
@@ -78,7 +126,7 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
 
   playbook
     .command('apply')
-    .description("Create a goal from a playbook: metrics, this week's micro-goals, routines and review prompts")
+    .description("Create a goal from a playbook: metrics, this week's micro-goals, routines, review prompts, checklists and templates")
     .argument('<key>', 'the playbook key, e.g. side-project')
     .option('-t, --title <title>', 'your own title for the goal')
     .option('-b, --by <date>', "target date, YYYY-MM-DD (default: the playbook's span from today)")
@@ -91,6 +139,8 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
         if (r.microGoals.length > 0) lines.push(`  ${plural(r.microGoals.length, 'micro-goal')} for ${r.microGoals[0]?.week}`);
         if (r.routines.length > 0) lines.push(`  ${plural(r.routines.length, 'routine')}: ${r.routines.map((x) => x.name).join(', ')}`);
         if (r.reviewPrompts.length > 0) lines.push(`  ${plural(r.reviewPrompts.length, 'review prompt')}`);
+        if (r.checklists.length > 0) lines.push(`  ${plural(r.checklists.length, 'checklist')}: ${systemsLine(r.checklists)}`);
+        if (r.templates.length > 0) lines.push(`  ${plural(r.templates.length, 'template')}: ${systemsLine(r.templates)}`);
         if (r.warning) lines.push(`${c.yellow('!')} ${r.warning}`);
         lines.push(c.dim(`  Next: smallwins goal show ${shortId(r.goal.id)}`));
         return lines.join('\n');
@@ -104,11 +154,34 @@ export function registerPlaybookCommands(program: Command, app: CliApp): void {
     .requiredOption('-g, --goal <goal>', 'the goal to capture (id, id prefix or title)')
     .option('--name <name>', 'a name for the playbook (default: the goal title)')
     .option('-d, --description <text>', 'what it is for', '')
-    .addHelpText('after', '\nExamples:\n  smallwins playbook save my-launch --goal "Launch the beta" --name "Beta launch"')
-    .action(async (key: string, opts: { goal: string; name?: string; description: string }) => {
+    .option('--checklist <name>', "take only this checklist (id or name); repeat for more (default: all the workspace's checklists)", collect)
+    .option('--template <name>', "take only this template (id or name); repeat for more (default: all the workspace's templates)", collect)
+    .option('--no-checklists', 'take none of the checklists')
+    .option('--no-templates', 'take none of the templates')
+    .option('--no-systems', 'take no checklist and no template')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  smallwins playbook save my-launch --goal "Launch the beta" --name "Beta launch"\n  smallwins playbook save volunteers --goal "Steady volunteer help" --checklist "Welcome a new volunteer" --no-templates\n  smallwins playbook save just-the-goal --goal "Launch the beta" --no-systems',
+    )
+    .action(async (key: string, opts: SaveOptions) => {
       const goalId = await app.resolve('goal', opts.goal);
-      const p = await app.call(ops.savePlaybook, { key, name: opts.name, description: opts.description, fromGoalId: goalId });
-      app.print(exported(p), () => `${c.green('✓')} Saved playbook ${c.bold(p.key)} (${p.name})\n  Apply it again: smallwins playbook apply ${p.key}`);
+      const p = await app.call(ops.savePlaybook, {
+        key,
+        name: opts.name,
+        description: opts.description,
+        fromGoalId: goalId,
+        checklists: chosen('checklist', opts.checklist, opts.checklists && opts.systems),
+        templates: chosen('template', opts.template, opts.templates && opts.systems),
+      });
+      app.print(exported(p), () =>
+        [
+          `${c.green('✓')} Saved playbook ${c.bold(p.key)} (${p.name})`,
+          `  It creates: ${plural(p.body.supportingMetrics.length + 1, 'metric')}, ${creates(p.body)}`,
+          ...(p.body.checklists.length > 0 ? [`  Checklists: ${p.body.checklists.map((x) => x.name).join(', ')}`] : []),
+          ...(p.body.templates.length > 0 ? [`  Templates: ${p.body.templates.map((x) => x.name).join(', ')}`] : []),
+          `  Apply it again: smallwins playbook apply ${p.key}`,
+        ].join('\n'),
+      );
     });
 
   playbook

@@ -1,4 +1,5 @@
 import { ApplyPlaybookSchema, type ApplyPlaybookInput } from '#contracts/playbooks.js';
+import { createChecklist } from '../checklists/create-checklist.js';
 import { inTransaction, requireWriter, today, type Ctx } from '../context.js';
 import { AppError, invalid, parseInput } from '../errors.js';
 import { addMetric } from '../goals/add-metric.js';
@@ -7,6 +8,7 @@ import type { Goal, Metric } from '../goals/goal-queries.js';
 import { addMicroGoal } from '../plan/add-micro-goal.js';
 import { addReviewPrompt } from '../reviews/add-review-prompt.js';
 import { createRoutine } from '../routines/create-routine.js';
+import { createTemplate } from '../templates/create-template.js';
 import { addDays } from '../time/plain-date.js';
 import { findPlaybook } from './playbook-queries.js';
 
@@ -19,7 +21,30 @@ export interface AppliedPlaybook {
   microGoals: Array<Awaited<ReturnType<typeof addMicroGoal>>>;
   routines: Array<Awaited<ReturnType<typeof createRoutine>>>;
   reviewPrompts: Array<Awaited<ReturnType<typeof addReviewPrompt>>>;
+  /** The playbook's checklists: made now (`created`), or the workspace's own of the same name, kept as it is. */
+  checklists: AppliedSystem[];
+  /** The playbook's templates, likewise. */
+  templates: AppliedSystem[];
 }
+
+export interface AppliedSystem {
+  id: string;
+  name: string;
+  /** True when applying made it; false when the workspace already had one of that name. */
+  created: boolean;
+}
+
+/** The ids of the workspace's checklists or templates, by name in lower case. */
+async function byLowerName(ctx: Ctx, table: 'checklists' | 'templates'): Promise<Map<string, { id: string; name: string }>> {
+  const rows = await ctx.db
+    .selectFrom(table as 'checklists')
+    .select(['id', 'name'])
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .execute();
+  return new Map(rows.map((r) => [r.name.toLowerCase(), { id: r.id, name: r.name }]));
+}
+
+const pick = ({ id, name }: { id: string; name: string }) => ({ id, name });
 
 /** "Name", or "Name (2)", "Name (3)"… whichever no routine of the workspace uses yet. */
 function freeName(name: string, taken: Set<string>): string {
@@ -31,9 +56,11 @@ function freeName(name: string, taken: Set<string>): string {
 
 /**
  * Start from a playbook: create its goal, primary and supporting metrics, this week's
- * micro-goals, its routines (linked to the goal) and its review prompts, all in one transaction;
- * if any step is refused nothing at all is created. A routine whose name is already used gets a
- * numbered suffix instead of failing. The target date defaults to today plus the playbook's span.
+ * micro-goals, its checklists and templates, its routines (linked to the goal) and its review
+ * prompts, all in one transaction; if any step is refused nothing at all is created. A routine
+ * whose name is already used gets a numbered suffix instead of failing; a checklist or template
+ * whose name the workspace already uses (ignoring case) is the workspace's own, reused as it is.
+ * The target date defaults to today plus the playbook's span.
  */
 export async function applyPlaybook(ctx: Ctx, input: ApplyPlaybookInput): Promise<AppliedPlaybook> {
   requireWriter(ctx);
@@ -55,6 +82,21 @@ export async function applyPlaybook(ctx: Ctx, input: ApplyPlaybookInput): Promis
       const microGoals = [];
       for (const title of body.microGoals) microGoals.push(await addMicroGoal(trx, { goalId: goal.id, title }));
 
+      const checklists: AppliedSystem[] = [];
+      const ownChecklists = await byLowerName(trx, 'checklists');
+      for (const c of body.checklists) {
+        const own = ownChecklists.get(c.name.toLowerCase());
+        if (own) checklists.push({ ...own, created: false });
+        else checklists.push({ ...pick(await createChecklist(trx, c)), created: true });
+      }
+      const templates: AppliedSystem[] = [];
+      const ownTemplates = await byLowerName(trx, 'templates');
+      for (const t of body.templates) {
+        const own = ownTemplates.get(t.name.toLowerCase());
+        if (own) templates.push({ ...own, created: false });
+        else templates.push({ ...pick(await createTemplate(trx, t)), created: true });
+      }
+
       const existing = await trx.db.selectFrom('routines').select('name').where('workspaceId', '=', trx.actor.workspaceId).execute();
       const taken = new Set(existing.map((r) => r.name.toLowerCase()));
       const routines = [];
@@ -67,7 +109,17 @@ export async function applyPlaybook(ctx: Ctx, input: ApplyPlaybookInput): Promis
       const reviewPrompts = [];
       for (const p of body.reviewPrompts) reviewPrompts.push(await addReviewPrompt(trx, { kind: p.kind, text: p.text, goalId: goal.id }));
 
-      return { playbook: { key: playbook.key, name: playbook.name, builtIn: playbook.builtIn }, goal, warning, metrics, microGoals, routines, reviewPrompts };
+      return {
+        playbook: { key: playbook.key, name: playbook.name, builtIn: playbook.builtIn },
+        goal,
+        warning,
+        metrics,
+        microGoals,
+        routines,
+        reviewPrompts,
+        checklists,
+        templates,
+      };
     });
   } catch (error) {
     if (error instanceof AppError && error.code !== 'internal') {

@@ -30,6 +30,19 @@ export const communityInitiative: PlaybookFileInput = {
       { kind: 'weekly', text: 'What local win could people see this week?' },
       { kind: 'weekly', text: 'Who joined in for the first time, and what brought them?' },
     ],
+    templates: [
+      {
+        name: 'Neighbour meetup',
+        description: 'From a date to a photo of what changed: apply it the day you choose the problem.',
+        steps: [
+          { title: 'Book a place and set the date', minutes: 30, dayOffset: 0 },
+          { title: 'Invite ten neighbours in person', minutes: 60, dayOffset: 1 },
+          { title: 'Remind everyone who said yes', minutes: 15, dayOffset: 6 },
+          { title: 'Run the meetup and note who came', minutes: 60, dayOffset: 7 },
+          { title: 'Share a photo of what changed', minutes: 15, dayOffset: 8 },
+        ],
+      },
+    ],
   },
 };
 
@@ -61,6 +74,18 @@ export const nonprofit: PlaybookFileInput = {
       { kind: 'weekly', text: 'Which micro-task was picked up fastest, and what made it easy?' },
       { kind: 'weekly', text: 'Where did a volunteer get stuck, and how can the task be clearer?' },
       { kind: 'monthly', text: 'Which roles still depend on a single person?' },
+    ],
+    checklists: [
+      {
+        name: 'Welcome a new volunteer',
+        description: 'Run it for each new volunteer, so their first week ends with a finished micro-task.',
+        items: [
+          'Thank them and introduce one teammate they can ask',
+          'Show them the volunteer board',
+          'Help them pick one micro-task they can finish in under an hour',
+          'Check in when the task is done and thank them',
+        ],
+      },
     ],
   },
 };

@@ -5,6 +5,7 @@ import { Link } from '../app/Link.js';
 import { plainKey, useKeydown } from '../app/shortcuts.js';
 import { Celebration } from '../ui/Celebration.js';
 import { addDays, longDay } from '../ui/iso-week.js';
+import { canWrite, useRole } from '../ui/life-helpers.js';
 import { notify } from '../ui/notify.js';
 import {
   forecastText,
@@ -22,11 +23,13 @@ import { BurnUpChart, MetricSparkChart, RoadChart } from './GoalCharts.js';
 import { GoalDialog } from './GoalForm.js';
 import { AddMetricForm, MeasurementForm, type Recorder } from './MetricForms.js';
 import { PulsePanel } from './PulsePanel.js';
+import { SavePlaybook } from './SavePlaybook.js';
 import { useGoal } from './use-goal.js';
 
 /** One goal: why it matters, the road of its one metric with the forecast, every metric, pulses, micro-goals. */
 export default function GoalPage({ goalId }: { goalId: string }) {
   const { data, error, reload, record } = useGoal(goalId);
+  const role = useRole();
   const [editing, setEditing] = useState(false);
   const [warning, setWarning] = useState<string | null>(null);
   const [burst, setBurst] = useState<{ id: number; text: string } | null>(null);
@@ -124,7 +127,7 @@ export default function GoalPage({ goalId }: { goalId: string }) {
             </p>
           ) : null}
         </div>
-        <div>
+        <div className="goal-actions">
           <button
             type="button"
             className="button"
@@ -133,6 +136,8 @@ export default function GoalPage({ goalId }: { goalId: string }) {
           >
             Edit goal <kbd aria-hidden="true">d</kbd>
           </button>
+          {/* A playbook starts from the goal's one metric, so saving waits for one. */}
+          {primary && canWrite(role) ? <SavePlaybook detail={detail} /> : null}
         </div>
       </header>
       <Celebration burst={burst} />
