@@ -10,7 +10,9 @@ import { applyPlaybook } from '#core/playbooks/apply-playbook.js';
 import { importPlaybook } from '#core/playbooks/import-playbook.js';
 import { listPlaybooks, showPlaybook } from '#core/playbooks/playbook-queries.js';
 import { savePlaybook } from '#core/playbooks/save-playbook.js';
+import { getPulseSchedule, setPulseSchedule } from '#core/pulses/pulse-schedule.js';
 import { pulseTrend } from '#core/pulses/pulse-trend.js';
+import { pulsesDue } from '#core/pulses/pulses-due.js';
 import { listMyPulses, recordPulse } from '#core/pulses/record-pulse.js';
 import { getSettings, updateSettings } from '#core/workspaces/settings.js';
 import { operations, type Handlers } from './operation.js';
@@ -32,6 +34,9 @@ const handlers: Handlers<typeof lifeEndpoints> = {
   recordPulse: (ctx, input) => recordPulse(ctx, input),
   listMyPulses: (ctx, input) => listMyPulses(ctx, input),
   pulseTrend: (ctx, input) => pulseTrend(ctx, input),
+  getPulseSchedule: (ctx) => getPulseSchedule(ctx),
+  setPulseSchedule: (ctx, input) => setPulseSchedule(ctx, input),
+  pulsesDue: (ctx) => pulsesDue(ctx),
 
   listPlaybooks: (ctx) => listPlaybooks(ctx),
   showPlaybook: (ctx, input) => showPlaybook(ctx, input.key),

@@ -97,6 +97,60 @@ export const ListPulsesSchema = z.object({
 });
 export type ListPulsesInput = z.input<typeof ListPulsesSchema>;
 
+/** The questions a pulse schedule may ask besides custom ones (their wording is fixed). */
+export const FixedPulseKindSchema = z.enum(['morale', 'delight', 'clarity'], {
+  message: 'must be one of morale, delight, clarity (put your own questions in customQuestions)',
+});
+export const MAX_CUSTOM_PULSE_QUESTIONS = 5;
+/** Rounds every week, every other week, or every four weeks. */
+export const PULSE_CADENCES = [1, 2, 4] as const;
+
+/**
+ * A workspace's pulse schedule, replaced as a whole (PUT): omitted fields take their defaults,
+ * except `startWeek`, which keeps the schedule's current anchor (this week for a new schedule).
+ */
+export const SetPulseScheduleSchema = z
+  .object({
+    enabled: z.boolean('must be true or false').default(true).describe('False pauses the schedule: no round opens, no email goes out'),
+    kinds: z
+      .array(FixedPulseKindSchema, 'must be a list such as ["morale", "clarity"]')
+      .max(3, 'lists each of morale, delight, clarity at most once')
+      .default(['morale', 'delight', 'clarity'])
+      .describe('Which of morale, customer delight and clarity of vision each round asks'),
+    customQuestions: z
+      .array(QuestionSchema, 'must be a list of questions')
+      .max(MAX_CUSTOM_PULSE_QUESTIONS, `holds at most ${MAX_CUSTOM_PULSE_QUESTIONS} custom questions: remove one before adding another`)
+      .default([])
+      .describe(`Up to ${MAX_CUSTOM_PULSE_QUESTIONS} questions of your own, answered 1–5`),
+    weekday: z
+      .number('must be a number from 1 (Monday) to 7 (Sunday)')
+      .int('must be a whole number from 1 (Monday) to 7 (Sunday)')
+      .min(1, 'must be from 1 (Monday) to 7 (Sunday)')
+      .max(7, 'must be from 1 (Monday) to 7 (Sunday)')
+      .default(1)
+      .describe('The day a round opens, 1 = Monday … 7 = Sunday, on each member\'s own calendar'),
+    time: LocalTimeSchema.default('10:00').describe("The local time a round opens and its email goes out, HH:MM, in each member's own time zone"),
+    everyWeeks: z
+      .number('must be 1, 2 or 4')
+      .refine((n) => (PULSE_CADENCES as readonly number[]).includes(n), 'must be 1 (every week), 2 (every other week) or 4 (every four weeks)')
+      .default(1)
+      .describe('Weeks from one round to the next: 1, 2 or 4'),
+    startWeek: IsoWeekSchema.optional().describe('The ISO week the cadence counts from (rounds fall in it and every everyWeeks weeks after); default: kept, or this week for a new schedule'),
+  })
+  .superRefine((s, ctx) => {
+    if (new Set(s.kinds).size !== s.kinds.length) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'lists the same question twice; name each of morale, delight, clarity once' });
+    const seen = new Map<string, number>();
+    s.customQuestions.forEach((q, i) => {
+      const key = q.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['customQuestions', i], message: `"${q}" is already question ${(seen.get(key) ?? 0) + 1}; ask each question once` });
+      else seen.set(key, i);
+    });
+    if (s.kinds.length + s.customQuestions.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'a pulse schedule asks at least one question: pick morale, delight or clarity, or add a custom question' });
+    }
+  });
+export type SetPulseScheduleInput = z.input<typeof SetPulseScheduleSchema>;
+
 export const ConversationStatusSchema = z.object({ week: IsoWeekSchema.optional() });
 export type ConversationStatusInput = z.input<typeof ConversationStatusSchema>;
 

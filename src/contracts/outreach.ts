@@ -3,7 +3,7 @@ import { LocalTimeSchema } from './common.js';
 
 /* Email reports and reminders (PRODUCT parts 8 and 14, the Email interface). */
 
-export const EmailKindSchema = z.enum(['report', 'review_reminder', 'routine_reminder', 'test']);
+export const EmailKindSchema = z.enum(['report', 'review_reminder', 'routine_reminder', 'pulse_prompt', 'test']);
 export const EmailStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed']);
 
 export const UpdateEmailPreferencesSchema = z.object({
@@ -18,6 +18,7 @@ export const UpdateEmailPreferencesSchema = z.object({
   report: z.boolean('must be true or false').optional().describe('The weekly progress report'),
   reviewReminders: z.boolean('must be true or false').optional().describe('Reminders of the weekly and monthly review'),
   routineReminders: z.boolean('must be true or false').optional().describe('Reminders at the reminder time of your routines'),
+  pulsePrompts: z.boolean('must be true or false').optional().describe("An email when a round of a workspace's pulse schedule opens"),
   reportWeekday: z
     .number('must be a number from 1 (Monday) to 7 (Sunday)')
     .int('must be a whole number from 1 (Monday) to 7 (Sunday)')

@@ -413,6 +413,28 @@ export interface PulseTable {
   createdAt: Instant;
 }
 
+/**
+ * A workspace's pulse schedule (migration 0100), at most one per workspace: which questions a round
+ * asks, the weekday and local time it opens, and every how many weeks, counted from `startWeek`.
+ */
+export interface PulseScheduleTable {
+  workspaceId: Id;
+  enabled: Flag;
+  /** JSON array of the fixed questions asked: "morale", "delight", "clarity". */
+  kinds: string;
+  /** JSON array of up to 5 custom questions. */
+  customQuestions: string;
+  /** ISO weekday (Monday 1 … Sunday 7) and local "HH:MM" a round opens. */
+  weekday: number;
+  time: string;
+  everyWeeks: number;
+  /** The ISO week the cadence counts from: rounds fall in it and every `everyWeeks` weeks after. */
+  startWeek: string;
+  updatedBy: Id | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
 export interface PlaybookTable {
   id: Id;
   workspaceId: Id;
@@ -477,7 +499,7 @@ export interface EmailOutboxTable {
   idempotencyKey: string;
   userId: Id;
   workspaceId: Id | null;
-  kind: 'report' | 'review_reminder' | 'routine_reminder' | 'test';
+  kind: 'report' | 'review_reminder' | 'routine_reminder' | 'pulse_prompt' | 'test';
   toAddress: string;
   subject: string;
   textBody: string;
@@ -504,6 +526,8 @@ export interface EmailPreferencesTable {
   report: Generated<Flag>;
   reviewReminders: Generated<Flag>;
   routineReminders: Generated<Flag>;
+  /** An email when a round of a workspace's pulse schedule opens (migration 0100). */
+  pulsePrompts: Generated<Flag>;
   /** ISO weekday (Monday 1 … Sunday 7) and local "HH:MM" of the weekly report. */
   reportWeekday: Generated<number>;
   reportTime: Generated<string>;
@@ -599,6 +623,7 @@ export interface Database {
   contacts: ContactTable;
   conversations: ConversationTable;
   pulses: PulseTable;
+  pulseSchedules: PulseScheduleTable;
   playbooks: PlaybookTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;

@@ -15,6 +15,7 @@ describeServer('email routes', (s) => {
       report: true,
       reviewReminders: true,
       routineReminders: true,
+      pulsePrompts: true,
       reportWeekday: 5,
       reportTime: '16:00',
       timeZone: 'America/New_York',

@@ -59,7 +59,7 @@ async function ensureQueue(boss: PgBoss): Promise<void> {
 }
 
 /**
- * The scheduler of reports and reminders: a tick every minute that enqueues what fell due and sends
+ * The scheduler of reports, reminders and pulse prompts: a tick every minute that enqueues what fell due and sends
  * the outbox (runTick). On SQLite it is a timer in this process (one process writes the file). On
  * PostgreSQL, where several instances may share the database, pg-boss holds the schedule: its cron
  * puts one tick job in the queue each minute for all instances, and one instance takes it.

@@ -16,6 +16,7 @@ const WHAT: Record<UnsubscribeKind, string> = {
   report: 'the weekly progress report',
   review: 'reminders of your weekly and monthly reviews',
   routine: 'routine reminders',
+  pulse: 'prompts when a pulse round opens',
   all: 'all emails from Small Wins',
 };
 

@@ -46,7 +46,7 @@ export function registerOutreachCommands(program: Command, app: CliApp): void {
         if (local && !local.enabled && d.enabled) lines.push(c.dim(`  On this machine: ${local.reason}`));
         lines.push(prefs.sendsTo ? `  Sends to ${prefs.sendsTo}` : `  ${c.yellow('!')} No address: smallwins email prefs --address you@example.org`);
         lines.push(
-          `  Report ${prefs.report ? `on, ${DAY_NAMES[prefs.reportWeekday - 1]} ${prefs.reportTime}` : 'off'} · review reminders ${prefs.reviewReminders ? 'on' : 'off'} · routine reminders ${prefs.routineReminders ? 'on' : 'off'} ${c.dim(`(${prefs.timeZone})`)}`,
+          `  Report ${prefs.report ? `on, ${DAY_NAMES[prefs.reportWeekday - 1]} ${prefs.reportTime}` : 'off'} · review reminders ${prefs.reviewReminders ? 'on' : 'off'} · routine reminders ${prefs.routineReminders ? 'on' : 'off'} · pulse prompts ${prefs.pulsePrompts ? 'on' : 'off'} ${c.dim(`(${prefs.timeZone})`)}`,
         );
         const n = prefs.emails;
         lines.push(`  ${n.sent} sent, ${n.pending + n.sending} waiting, ${n.failed > 0 ? c.red(`${n.failed} failed`) : '0 failed'}`);
@@ -64,16 +64,18 @@ export function registerOutreachCommands(program: Command, app: CliApp): void {
     .option('--report <on|off>', 'the weekly progress report')
     .option('--reviews <on|off>', 'reminders of the weekly and monthly review')
     .option('--routines <on|off>', 'reminders at the reminder time of your routines')
+    .option('--pulses <on|off>', "an email when a round of a workspace's pulse schedule opens")
     .option('--day <weekday>', 'the day of the report: mon … sun')
     .option('--time <HH:MM>', 'the local time of the report')
     .option('--address <email>', 'send emails here instead of your account address')
     .option('--no-address', 'send emails to your account address again')
-    .addHelpText('after', '\nExamples:\n  smallwins email prefs\n  smallwins email prefs --day sun --time 18:30\n  smallwins email prefs --routines off\n  smallwins email prefs --address me@example.org')
-    .action(async (opts: { report?: string; reviews?: string; routines?: string; day?: string; time?: string; address?: string | false }) => {
+    .addHelpText('after', '\nExamples:\n  smallwins email prefs\n  smallwins email prefs --day sun --time 18:30\n  smallwins email prefs --routines off --pulses off\n  smallwins email prefs --address me@example.org')
+    .action(async (opts: { report?: string; reviews?: string; routines?: string; pulses?: string; day?: string; time?: string; address?: string | false }) => {
       const changes = {
         report: onOff('--report', opts.report),
         reviewReminders: onOff('--reviews', opts.reviews),
         routineReminders: onOff('--routines', opts.routines),
+        pulsePrompts: onOff('--pulses', opts.pulses),
         reportWeekday: weekday(opts.day),
         reportTime: opts.time,
         address: opts.address === false ? null : opts.address,
@@ -86,6 +88,7 @@ export function registerOutreachCommands(program: Command, app: CliApp): void {
           `  Weekly report      ${prefs.report ? `on, ${DAY_NAMES[prefs.reportWeekday - 1]} at ${prefs.reportTime}` : 'off'}`,
           `  Review reminders   ${prefs.reviewReminders ? 'on, Sunday 18:00 and the last day of the month 18:00' : 'off'}`,
           `  Routine reminders  ${prefs.routineReminders ? 'on, at each routine’s reminder time' : 'off'}`,
+          `  Pulse prompts      ${prefs.pulsePrompts ? 'on, when a round of a pulse schedule opens' : 'off'}`,
           c.dim(`  Times are in ${prefs.timeZone}.`),
         ].join('\n'),
       );

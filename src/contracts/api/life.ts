@@ -5,12 +5,14 @@ import {
   AddFocusWindowSchema,
   ContactKindSchema,
   ConversationStatusSchema,
+  FixedPulseKindSchema,
   ListPulsesSchema,
   LogConversationSchema,
   LogEnergySchema,
   PulseKindSchema,
   PulseTrendSchema,
   RecordPulseSchema,
+  SetPulseScheduleSchema,
   UpdateContactSchema,
   UpdateSettingsSchema,
 } from '../life.js';
@@ -100,6 +102,37 @@ export const PulseTrendOut = z.object({
   ),
 });
 
+export const PulseScheduleOut = z.object({
+  configured: z.boolean().describe('False until someone saves a schedule: the fields are then the defaults, and no round opens'),
+  enabled: z.boolean().describe('Whether rounds open (and their emails go out)'),
+  kinds: z.array(FixedPulseKindSchema).describe('The fixed questions each round asks, in order'),
+  customQuestions: z.array(z.string()).describe('The custom questions each round asks after them'),
+  weekday: z.number().int().describe('The day a round opens, 1 = Monday … 7 = Sunday, on each member\'s own calendar'),
+  time: z.string().describe('The local time a round opens, HH:MM, in each member\'s own time zone'),
+  everyWeeks: z.number().int().describe('Weeks from one round to the next: 1, 2 or 4'),
+  startWeek: Week.describe('The week the cadence counts from'),
+  updatedAt: Instant.nullable(),
+  updatedBy: z.string().nullable().describe('The name of who last changed it'),
+  canEdit: z.boolean().describe('Whether the caller may change it (owner or admin)'),
+  currentRound: z.object({ dueOn: Day, lastDay: Day }).nullable().describe("The caller's open round, null when none is open"),
+  nextRound: z.object({ dueOn: Day, opensAt: Instant }).nullable().describe('When the next round opens for the caller; null when the schedule is off'),
+});
+
+export const PulsesDueOut = z.object({
+  scheduled: z.boolean().describe('True when the workspace has a pulse schedule and it is on'),
+  round: z
+    .object({ dueOn: Day.describe('The first day of the round'), lastDay: Day.describe('Its last day: the round is open until this day ends'), opensAt: Instant })
+    .nullable()
+    .describe("The round open now, in the caller's own days; null when none is"),
+  next: z.object({ dueOn: Day, opensAt: Instant }).nullable().describe('When the next round opens; null when no schedule is on'),
+  questions: z
+    .array(z.object({ kind: PulseKindSchema, question: z.string().describe('The custom question; empty for the others'), answered: z.boolean().describe('Whether the caller answered it on a day of this round') }))
+    .describe("The open round's questions with the caller's own answered flags (never anyone's answers); empty for viewers"),
+  remaining: z.number().int().describe('How many the caller has still to answer'),
+  canAnswer: z.boolean().describe('False for viewers, who are not asked'),
+  anonymous: z.boolean().describe('True in a team workspace: others only ever see averages of 3 or more people'),
+});
+
 export const PlaybookOut = z.object({
   key: z.string(),
   name: z.string(),
@@ -144,6 +177,12 @@ const ReviewPromptOut = z.object({
   position: z.number(),
 });
 
+const AppliedSystemOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  created: z.boolean().describe('True when applying created it; false when the workspace already had one of that name'),
+});
+
 export const AppliedPlaybookOut = z.object({
   playbook: z.object({ key: z.string(), name: z.string(), builtIn: z.boolean() }),
   goal: GoalOut,
@@ -152,6 +191,8 @@ export const AppliedPlaybookOut = z.object({
   microGoals: z.array(MicroGoalOut),
   routines: z.array(RoutineOut),
   reviewPrompts: z.array(ReviewPromptOut),
+  checklists: z.array(AppliedSystemOut).describe("The playbook's checklists: created now, or the workspace's own of the same name (created: false), kept as it is"),
+  templates: z.array(AppliedSystemOut).describe("The playbook's templates: created now, or the workspace's own of the same name (created: false), kept as it is"),
 });
 
 export const SettingsOut = z.object({
@@ -270,6 +311,24 @@ export const lifeEndpoints = {
     description: 'Aggregates only. In a team workspace a week\'s average is withheld until at least 3 different people answered it.',
     input: PulseTrendSchema, output: PulseTrendOut,
   }),
+  getPulseSchedule: endpoint({
+    id: 'getPulseSchedule', method: 'GET', path: '/pulses/schedule', scope: 'workspace', tag: 'Pulses',
+    summary: "The workspace's pulse schedule: which questions, the weekday and local time rounds open, every 1, 2 or 4 weeks",
+    description: 'Anyone in the workspace may read it. Until someone saves one, the defaults come back with `configured: false`.',
+    input: z.object({}), output: PulseScheduleOut,
+  }),
+  setPulseSchedule: endpoint({
+    id: 'setPulseSchedule', method: 'PUT', path: '/pulses/schedule', scope: 'workspace', tag: 'Pulses', role: 'admin',
+    summary: "Replace the workspace's pulse schedule (owner or admin; in a personal workspace, its owner)",
+    description: "A round opens on the weekday, in a week of the cadence, at the local time, on each member's own calendar and clock, and stays open until the next one begins. Omitted fields take their defaults (every Monday at 10:00, morale, delight and clarity), except `startWeek`, which keeps the current anchor.",
+    input: SetPulseScheduleSchema, output: PulseScheduleOut,
+  }),
+  pulsesDue: endpoint({
+    id: 'pulsesDue', method: 'GET', path: '/pulses/due', scope: 'workspace', tag: 'Pulses',
+    summary: "The caller's pulses due: the open round's questions, each flagged answered or not by the caller",
+    description: "Answering means recording a pulse (POST /pulses) of that kind (and question) on a day of the round. Only the caller's own flags are returned, never anyone's answers.",
+    input: z.object({}), output: PulsesDueOut,
+  }),
 
   listPlaybooks: endpoint({
     id: 'listPlaybooks', method: 'GET', path: '/playbooks', scope: 'workspace', tag: 'Playbooks', list: true,
@@ -284,13 +343,14 @@ export const lifeEndpoints = {
   }),
   applyPlaybook: endpoint({
     id: 'applyPlaybook', method: 'POST', path: '/playbooks/{key}/apply', scope: 'workspace', tag: 'Playbooks', status: 201,
-    summary: "Create a goal from a playbook: its metrics, this week's micro-goals, routines and review prompts",
-    description: 'All or nothing. The target date defaults to today plus the playbook\'s span; a routine name already in use gets a numbered suffix.',
+    summary: "Create a goal from a playbook: its metrics, this week's micro-goals, routines and review prompts, with its checklists and templates",
+    description: 'All or nothing. The target date defaults to today plus the playbook\'s span; a routine name already in use gets a numbered suffix. The playbook\'s checklists and templates are created too, except one whose name the workspace already uses (ignoring case): that one is reused as it is.',
     input: ApplyPlaybookSchema, output: AppliedPlaybookOut,
   }),
   savePlaybook: endpoint({
     id: 'savePlaybook', method: 'POST', path: '/playbooks/from-goal', scope: 'workspace', tag: 'Playbooks', status: 201,
     summary: 'Save one of the workspace\'s goals (it needs a primary metric) as a playbook under a new key',
+    description: 'The playbook takes the goal\'s metrics, latest week\'s micro-goals, linked routines and review prompts, and the workspace\'s checklists and templates: all of them unless `checklists` / `templates` name which (by id or name; [] for none).',
     input: SavePlaybookSchema, output: PlaybookOut,
   }),
   importPlaybook: endpoint({

@@ -9,6 +9,7 @@ export const EmailPreferencesOut = z.object({
   report: z.boolean(),
   reviewReminders: z.boolean(),
   routineReminders: z.boolean(),
+  pulsePrompts: z.boolean().describe("An email when a round of a workspace's pulse schedule opens, at the schedule's local time"),
   reportWeekday: z.number().describe('1 = Monday … 7 = Sunday'),
   reportTime: z.string().describe('Local time HH:MM, in your time zone'),
   timeZone: z.string().describe('Your time zone: every time above is read in it'),
@@ -42,12 +43,12 @@ export const outreachEndpoints = {
   getEmailPreferences: endpoint({
     id: 'getEmailPreferences', method: 'GET', path: '/me/email-preferences', scope: 'user', tag: 'Email',
     summary: 'Your email settings, and whether this server sends email',
-    description: 'The weekly report goes out on your report day and time (default Friday 16:00), the weekly review reminder on Sunday at 18:00 and the monthly one at 18:00 on the last day of the month, all in your own time zone; routine reminders at each routine\'s reminder time on days it is due and not yet checked in.',
+    description: 'The weekly report goes out on your report day and time (default Friday 16:00), the weekly review reminder on Sunday at 18:00 and the monthly one at 18:00 on the last day of the month, all in your own time zone; routine reminders at each routine\'s reminder time on days it is due and not yet checked in; a pulse prompt when a round of a workspace\'s pulse schedule opens, at its local time, unless you answered that round already.',
     input: Empty, output: EmailPreferencesOut,
   }),
   updateEmailPreferences: endpoint({
     id: 'updateEmailPreferences', method: 'PATCH', path: '/me/email-preferences', scope: 'user', tag: 'Email',
-    summary: 'Turn reports and reminders on or off, move the report, or send them to another address',
+    summary: 'Turn reports, reminders and pulse prompts on or off, move the report, or send them to another address',
     input: UpdateEmailPreferencesSchema, output: EmailPreferencesOut,
   }),
   listEmails: endpoint({

@@ -117,6 +117,8 @@ export const WORKSPACE_TABLES: TableSpec[] = [
   { table: 'energyEntries', hasId: true, refs: [], userColumns: ['userId'] },
   { table: 'focusWindows', hasId: true, refs: [], userColumns: ['userId'] },
   { table: 'pulses', hasId: true, refs: [], userColumns: ['userId'], privateTo: { userColumn: 'userId' } },
+  // One per workspace, keyed by it; who last changed it becomes the person restoring.
+  { table: 'pulseSchedules', hasId: false, refs: [], userColumns: ['updatedBy'] },
   { table: 'playbooks', hasId: true, refs: [] },
   { table: 'decisionRecords', hasId: true, refs: [{ column: 'goalId', table: 'goals' }], userColumns: ['createdBy'] },
 ];

@@ -37,7 +37,7 @@ function compose(subject: string, lines: string[], action: { label: string; url:
   const text = `${lines.join('\n\n')}\n\n${action.label}: ${action.url}\nFrom a terminal: ${action.cli}${footerText(why, links)}`;
   const html = page(
     subject,
-    `${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#2f6f4f;color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="color:#555">From a terminal: <code>${escapeHtml(action.cli)}</code></p>${footerHtml(why, links)}`,
+    `${lines.map((l) => `<p>${escapeHtml(l).replace(/\n/g, '<br>')}</p>`).join('')}<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#2f6f4f;color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="color:#555">From a terminal: <code>${escapeHtml(action.cli)}</code></p>${footerHtml(why, links)}`,
   );
   return { subject, text, html };
 }
@@ -68,6 +68,38 @@ export function routineReminderEmail(input: { name: string; routine: string; min
     lines,
     { label: 'Check it in', url: `${links.app}/today`, cli: `smallwins check "${input.routine.replace(/"/g, '\\"')}"` },
     'You get this because this routine has a reminder time and routine reminders are on in your Small Wins email settings.',
+    links,
+  );
+}
+
+/** "Sunday 14 December" for a calendar day, whatever the server's time zone. */
+function longDay(day: IsoDate): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * The prompt sent when a round of a workspace's pulse schedule opens: how many questions, which,
+ * until when, and a link to answer on Today in that workspace. Says plainly who sees the answers.
+ */
+export function pulsePromptEmail(
+  input: { name: string; workspaceId: string; workspaceName: string; team: boolean; questions: string[]; lastDay: IsoDate },
+  links: EmailLinks,
+): EmailContent {
+  const n = input.questions.length;
+  const count = `${n} quick question${n === 1 ? '' : 's'}`;
+  const whose = input.team ? `${input.workspaceName}'s pulse` : 'Your pulse';
+  return compose(
+    input.team ? `Your team's pulse is open: ${count}` : `Your pulse is open: ${count}`,
+    [
+      `Hello ${input.name},`,
+      `${whose} is open until the end of ${longDay(input.lastDay)}. Each answer takes one click, from 1 (low) to 5 (high):`,
+      input.questions.map((q) => `• ${q}`).join('\n'),
+      input.team
+        ? 'Your answers stay yours: the team only ever sees weekly averages, and only once at least 3 people have answered.'
+        : 'Only you see your answers, next to your metrics.',
+    ],
+    { label: 'Answer on Today', url: `${links.app}/today?workspace=${encodeURIComponent(input.workspaceId)}`, cli: `smallwins pulse due --workspace ${input.workspaceId}` },
+    'You get this because this workspace asks pulses on a schedule and pulse prompts are on in your Small Wins email settings.',
     links,
   );
 }

@@ -80,6 +80,52 @@ describe('dueSlots', () => {
   });
 });
 
+describe('pulse prompts', () => {
+  const schedule = { workspaceId: 'crew', weekday: 1, time: '09:00', everyWeeks: 1, startWeek: '2026-W40' };
+  const prompts = (p: DuePerson, from: string, to: string) =>
+    dueSlots(p, window(from, to))
+      .filter((s) => s.kind === 'pulse_prompt')
+      .map((s) => [slotKey(s, 'u', 'w'), s.at.toISOString()]);
+
+  it('go out when a round opens, at its local time for each member, through the week clocks change', () => {
+    // Europe changes on Sunday 25 October, the United States on Sunday 1 November.
+    const parisMember = person({ pulseSchedules: [schedule] });
+    const newYorkMember = person({ timeZone: 'America/New_York', pulseSchedules: [schedule] });
+    expect(prompts(parisMember, '2026-10-18T00:00:00Z', '2026-11-10T00:00:00Z')).toEqual([
+      ['pulse-prompt:u:crew:2026-10-19', '2026-10-19T07:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-10-26', '2026-10-26T08:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-11-02', '2026-11-02T08:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-11-09', '2026-11-09T08:00:00.000Z'],
+    ]);
+    expect(prompts(newYorkMember, '2026-10-18T00:00:00Z', '2026-11-10T00:00:00Z')).toEqual([
+      ['pulse-prompt:u:crew:2026-10-19', '2026-10-19T13:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-10-26', '2026-10-26T13:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-11-02', '2026-11-02T14:00:00.000Z'],
+      ['pulse-prompt:u:crew:2026-11-09', '2026-11-09T14:00:00.000Z'],
+    ]);
+  });
+
+  it('once per round in minute windows across the night the clocks go back', () => {
+    // A round at 02:30 on Sunday: that hour happens twice in Paris on 25 October.
+    const p = person({ pulseSchedules: [{ ...schedule, weekday: 7, time: '02:30' }] });
+    const keys: string[] = [];
+    for (let t = Date.parse('2026-10-24T20:00:00Z'); t < Date.parse('2026-10-25T06:00:00Z'); t += 60_000) {
+      keys.push(...dueSlots(p, { from: new Date(t), to: new Date(t + 60_000) }).filter((s) => s.kind === 'pulse_prompt').map((s) => `${slotKey(s, 'u', 'w')} ${s.at.toISOString()}`));
+    }
+    expect(keys).toEqual(['pulse-prompt:u:crew:2026-10-25 2026-10-25T00:30:00.000Z']);
+  });
+
+  it('follow the cadence and the start week, and stop when turned off', () => {
+    const fortnightly = person({ pulseSchedules: [{ ...schedule, everyWeeks: 2, startWeek: '2026-W44' }] });
+    expect(prompts(fortnightly, '2026-10-18T00:00:00Z', '2026-11-20T00:00:00Z').map(([key]) => key)).toEqual(['pulse-prompt:u:crew:2026-10-26', 'pulse-prompt:u:crew:2026-11-09']);
+    const off = person({ preferences: { ...DEFAULT_EMAIL_PREFERENCES, pulsePrompts: false }, pulseSchedules: [schedule] });
+    expect(prompts(off, '2026-10-18T00:00:00Z', '2026-11-20T00:00:00Z')).toEqual([]);
+    // A round at 01:00 for someone whose day starts at 04:00 opens in the night after Monday.
+    const late = person({ dayStartHour: 4, pulseSchedules: [{ ...schedule, time: '01:00' }] });
+    expect(prompts(late, '2026-11-16T00:00:00Z', '2026-11-18T00:00:00Z')).toEqual([['pulse-prompt:u:crew:2026-11-16', '2026-11-17T00:00:00.000Z']]);
+  });
+});
+
 describe('unsubscribe tokens', () => {
   it('open only with the secret that signed them, for the person and kind they name', () => {
     const token = unsubscribeToken('s3cret', 'abc123', 'report');
@@ -88,5 +134,6 @@ describe('unsubscribe tokens', () => {
     expect(readUnsubscribeToken('s3cret', token.replace('.report.', '.all.'))).toBeNull();
     expect(readUnsubscribeToken('s3cret', token.replace('abc123', 'abc124'))).toBeNull();
     expect(readUnsubscribeToken('s3cret', 'garbage')).toBeNull();
+    expect(readUnsubscribeToken('s3cret', unsubscribeToken('s3cret', 'abc123', 'pulse'))).toEqual({ userId: 'abc123', kind: 'pulse' });
   });
 });

@@ -1,3 +1,4 @@
+import { isRoundDay, roundOpensAt, type RoundRule } from '../pulses/pulse-rounds.js';
 import { isoWeekOf, type IsoWeek } from '../time/iso-week.js';
 import { localDay, wallTime, type DaySettings } from '../time/local-day.js';
 import { addDays, eachDay, endOfMonth, isoWeekday, type IsoDate } from '../time/plain-date.js';
@@ -24,12 +25,15 @@ export interface InstantWindow {
 export type DueSlot =
   | { kind: 'report'; at: Date; week: IsoWeek }
   | { kind: 'review_reminder'; at: Date; review: 'weekly' | 'monthly'; period: string }
-  | { kind: 'routine_reminder'; at: Date; routineId: string; day: IsoDate };
+  | { kind: 'routine_reminder'; at: Date; routineId: string; day: IsoDate }
+  | { kind: 'pulse_prompt'; at: Date; workspaceId: string; dueOn: IsoDate };
 
 export interface DuePerson extends DaySettings {
   preferences: EmailPreferences;
   /** Routines with a reminder time "HH:MM" (whether each is due that day is the caller's to check). */
   routines: ReadonlyArray<{ id: string; reminderTime: string }>;
+  /** The pulse schedules (on) of the workspaces the person answers pulses in. */
+  pulseSchedules?: ReadonlyArray<RoundRule & { workspaceId: string }>;
 }
 
 const inWindow = (at: Date, w: InstantWindow): boolean => at.getTime() > w.from.getTime() && at.getTime() <= w.to.getTime();
@@ -37,9 +41,10 @@ const inWindow = (at: Date, w: InstantWindow): boolean => at.getTime() > w.from.
 /**
  * The emails of one person whose moment falls in the window: the weekly report on their report day
  * and time (the report of the week that moment belongs to), the weekly review reminder on Sunday at
- * 18:00, the monthly one at 18:00 on the last day of the month, and a reminder of each routine at
- * its reminder time. The period of each is read on the person's day (their start-of-day hour
- * applied), so a 01:00 reminder with a 04:00 start of day is about the day before.
+ * 18:00, the monthly one at 18:00 on the last day of the month, a reminder of each routine at
+ * its reminder time, and a pulse prompt when a round of a pulse schedule opens. The period of each
+ * is read on the person's day (their start-of-day hour applied), so a 01:00 reminder with a 04:00
+ * start of day is about the day before.
  */
 export function dueSlots(person: DuePerson, window: InstantWindow): DueSlot[] {
   if (window.to.getTime() <= window.from.getTime()) return [];
@@ -69,6 +74,14 @@ export function dueSlots(person: DuePerson, window: InstantWindow): DueSlot[] {
         if (inWindow(when, window)) out.push({ kind: 'routine_reminder', at: when, routineId: routine.id, day: localDay(when, settings) });
       }
     }
+    if (prefs.pulsePrompts) {
+      // Here `date` is the person's day a round begins on; its moment may fall on the next calendar date.
+      for (const schedule of person.pulseSchedules ?? []) {
+        if (!isRoundDay(schedule, date)) continue;
+        const when = roundOpensAt(schedule, date, settings);
+        if (inWindow(when, window)) out.push({ kind: 'pulse_prompt', at: when, workspaceId: schedule.workspaceId, dueOn: date });
+      }
+    }
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
@@ -82,15 +95,20 @@ export function slotKey(slot: DueSlot, userId: string, workspaceId: string): str
       return `review-reminder:${userId}:${slot.review}:${slot.period}`;
     case 'routine_reminder':
       return `routine-reminder:${slot.routineId}:${slot.day}`;
+    case 'pulse_prompt':
+      // A round is its workspace and first day: one prompt per person per round, ever.
+      return `pulse-prompt:${userId}:${slot.workspaceId}:${slot.dueOn}`;
   }
 }
 
 /**
  * How late an email may still go out after its moment (the server was down, email was just turned
- * on): a routine reminder hours late is noise, a week's report a day late is still worth reading.
+ * on): a routine reminder hours late is noise, a week's report a day late is still worth reading,
+ * and a pulse round stays open for days, so its prompt is still useful half a day late.
  */
 export const MAX_LATENESS_MS: Record<DueSlot['kind'], number> = {
   report: 24 * 3_600_000,
   review_reminder: 6 * 3_600_000,
   routine_reminder: 3_600_000,
+  pulse_prompt: 12 * 3_600_000,
 };

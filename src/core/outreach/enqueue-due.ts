@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database, EmailOutboxTable } from '#db/schema.js';
 import type { Actor, Role } from '../context.js';
 import { newId } from '../ids.js';
+import { roundAt, type RoundRule } from '../pulses/pulse-rounds.js';
+import { questionLabel, roundQuestions, toScheduleSettings, type ScheduleSettings } from '../pulses/pulse-schedule.js';
+import { markAnswered } from '../pulses/pulses-due.js';
 import { weeklyReport } from '../reports/weekly-report.js';
 import { routinesDue } from '../routines/routines-due.js';
 import type { Clock } from '../time/clock.js';
-import { reviewReminderEmail, routineReminderEmail, type EmailContent, type EmailLinks } from './compose-emails.js';
+import { pulsePromptEmail, reviewReminderEmail, routineReminderEmail, type EmailContent, type EmailLinks } from './compose-emails.js';
 import { dueSlots, MAX_LATENESS_MS, slotKey, type DueSlot, type InstantWindow } from './due-emails.js';
 import { toEmailPreferences, type EmailPreferences, type UnsubscribeKind } from './email-preferences.js';
 import { reportEmail } from './report-email.js';
@@ -47,6 +50,15 @@ interface ReminderRoutine {
   reminderTime: string;
 }
 
+/** A workspace's pulse schedule (on) as one of its answering members sees it. */
+interface PromptSchedule {
+  userId: string;
+  workspaceId: string;
+  workspaceName: string;
+  team: boolean;
+  settings: ScheduleSettings;
+}
+
 /** One email to store: its key, whom it is for, and how to render it (only if it is not stored yet). */
 interface Candidate {
   key: string;
@@ -55,6 +67,8 @@ interface Candidate {
   slot: DueSlot;
   unsubscribe: UnsubscribeKind;
   render: (links: EmailLinks) => Promise<EmailContent | null>;
+  /** The schedule a pulse prompt is about. */
+  pulse?: PromptSchedule;
 }
 
 const CHUNK = 500;
@@ -71,7 +85,8 @@ async function people(db: Kysely<Database>): Promise<Person[]> {
     .leftJoin('emailPreferences', 'emailPreferences.userId', 'users.id')
     .select([
       'users.id', 'users.name', 'users.email', 'users.timeZone', 'users.dayStartHour', 'emailPreferences.address', 'emailPreferences.report',
-      'emailPreferences.reviewReminders', 'emailPreferences.routineReminders', 'emailPreferences.reportWeekday', 'emailPreferences.reportTime',
+      'emailPreferences.reviewReminders', 'emailPreferences.routineReminders', 'emailPreferences.pulsePrompts', 'emailPreferences.reportWeekday',
+      'emailPreferences.reportTime',
     ])
     .where((eb) => eb.or([eb('users.email', 'is not', null), eb('emailPreferences.address', 'is not', null)]))
     .execute();
@@ -81,7 +96,11 @@ async function people(db: Kysely<Database>): Promise<Person[]> {
     to: (r.address ?? r.email) as string,
     timeZone: r.timeZone,
     dayStartHour: r.dayStartHour,
-    preferences: toEmailPreferences(r.report === null ? undefined : { address: r.address, report: r.report, reviewReminders: r.reviewReminders ?? 1, routineReminders: r.routineReminders ?? 1, reportWeekday: r.reportWeekday ?? 5, reportTime: r.reportTime ?? '16:00' }),
+    preferences: toEmailPreferences(
+      r.report === null
+        ? undefined
+        : { address: r.address, report: r.report, reviewReminders: r.reviewReminders ?? 1, routineReminders: r.routineReminders ?? 1, pulsePrompts: r.pulsePrompts ?? 1, reportWeekday: r.reportWeekday ?? 5, reportTime: r.reportTime ?? '16:00' },
+    ),
   }));
 }
 
@@ -101,6 +120,23 @@ async function reminderRoutines(db: Kysely<Database>): Promise<ReminderRoutine[]
     .where('members.role', '=', 'owner')
     .execute();
   return rows.map((r) => ({ ...r, reminderTime: r.reminderTime as string }));
+}
+
+/**
+ * The pulse schedules that are on, once for each member asked to answer them: viewers only read a
+ * workspace, so they get no prompt (as they cannot record a pulse).
+ */
+async function promptSchedules(db: Kysely<Database>): Promise<PromptSchedule[]> {
+  const rows = await db
+    .selectFrom('pulseSchedules')
+    .innerJoin('workspaces', 'workspaces.id', 'pulseSchedules.workspaceId')
+    .innerJoin('members', 'members.workspaceId', 'pulseSchedules.workspaceId')
+    .selectAll('pulseSchedules')
+    .select(['members.userId', 'workspaces.name as workspaceName', 'workspaces.kind as workspaceKind'])
+    .where('pulseSchedules.enabled', '=', 1)
+    .where('members.role', '!=', 'viewer')
+    .execute();
+  return rows.map((r) => ({ userId: r.userId, workspaceId: r.workspaceId, workspaceName: r.workspaceName, team: r.workspaceKind === 'team', settings: toScheduleSettings(r) }));
 }
 
 async function memberships(db: Kysely<Database>, userIds: string[]): Promise<Array<{ userId: string; workspaceId: string; kind: 'personal' | 'team'; role: Role }>> {
@@ -143,6 +179,15 @@ async function reminderNeeded(db: Kysely<Database>, clock: Clock, c: Candidate, 
       .executeTakeFirst();
     return !done;
   }
+  if (c.slot.kind === 'pulse_prompt') {
+    // Answered everything already (from the CLI, say, before the round's time): no prompt.
+    const schedule = c.pulse;
+    if (!schedule) return false;
+    const state = roundAt(schedule.settings, c.slot.at, c.person);
+    if (state.open?.dueOn !== c.slot.dueOn) return false;
+    const questions = await markAnswered(db, { userId: c.person.userId, workspaceId: schedule.workspaceId }, roundQuestions(schedule.settings), state.open.dueOn, state.open.lastDay);
+    return questions.some((q) => !q.answered);
+  }
   if (c.slot.kind === 'routine_reminder') {
     const routine = routines.get(c.slot.routineId);
     if (!routine) return false;
@@ -163,14 +208,18 @@ async function reminderNeeded(db: Kysely<Database>, clock: Clock, c: Candidate, 
 export async function enqueueDue(db: Kysely<Database>, clock: Clock, window: InstantWindow, options: EnqueueOptions): Promise<EnqueueResult> {
   const result: EnqueueResult = { enqueued: 0, existing: 0, late: 0, unneeded: 0 };
   const now = clock.now();
-  const [everyone, routines] = await Promise.all([people(db), reminderRoutines(db)]);
+  const [everyone, routines, schedules] = await Promise.all([people(db), reminderRoutines(db), promptSchedules(db)]);
   const routinesByUser = new Map<string, ReminderRoutine[]>();
   for (const r of routines) routinesByUser.set(r.userId, [...(routinesByUser.get(r.userId) ?? []), r]);
   const routineById = new Map(routines.map((r) => [r.id, r]));
+  const schedulesByUser = new Map<string, PromptSchedule[]>();
+  for (const p of schedules) schedulesByUser.set(p.userId, [...(schedulesByUser.get(p.userId) ?? []), p]);
+  const scheduleOf = (userId: string, workspaceId: string) => schedulesByUser.get(userId)?.find((p) => p.workspaceId === workspaceId);
 
   const slots: Array<{ person: Person; slot: DueSlot }> = [];
   for (const person of everyone) {
-    for (const slot of dueSlots({ ...person, routines: routinesByUser.get(person.userId) ?? [] }, window)) {
+    const pulseSchedules: Array<RoundRule & { workspaceId: string }> = (schedulesByUser.get(person.userId) ?? []).map((p) => ({ ...p.settings, workspaceId: p.workspaceId }));
+    for (const slot of dueSlots({ ...person, routines: routinesByUser.get(person.userId) ?? [], pulseSchedules }, window)) {
       if (now.getTime() - slot.at.getTime() > MAX_LATENESS_MS[slot.kind]) result.late++;
       else slots.push({ person, slot });
     }
@@ -199,6 +248,22 @@ export async function enqueueDue(db: Kysely<Database>, clock: Clock, window: Ins
           },
         });
       }
+    } else if (slot.kind === 'pulse_prompt') {
+      const pulse = scheduleOf(person.userId, slot.workspaceId);
+      if (!pulse) continue;
+      candidates.push({
+        key: slotKey(slot, person.userId, slot.workspaceId),
+        person,
+        workspaceId: slot.workspaceId,
+        slot,
+        unsubscribe: 'pulse',
+        pulse,
+        render: async (links) => {
+          const round = roundAt(pulse.settings, slot.at, person).open;
+          const questions = roundQuestions(pulse.settings).map(questionLabel);
+          return pulsePromptEmail({ name: person.name, workspaceId: pulse.workspaceId, workspaceName: pulse.workspaceName, team: pulse.team, questions, lastDay: round?.lastDay ?? slot.dueOn }, links);
+        },
+      });
     } else if (slot.kind === 'review_reminder') {
       candidates.push({ key: slotKey(slot, person.userId, ''), person, workspaceId: null, slot, unsubscribe: 'review', render: async (links) => reviewReminderEmail({ name: person.name, review: slot.review, period: slot.period }, links) });
     } else {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { UnsubscribeKind } from './email-preferences.js';
 
-const KINDS: readonly UnsubscribeKind[] = ['report', 'review', 'routine', 'all'];
+const KINDS: readonly UnsubscribeKind[] = ['report', 'review', 'routine', 'pulse', 'all'];
 const ID = /^[0-9a-z]{1,64}$/;
 
 function signature(secret: string, userId: string, kind: UnsubscribeKind): string {

@@ -10,6 +10,8 @@ import * as reportLinks from './2026-12-02-0020-report-links.js';
 import * as assignments from './2026-12-02-0040-assignments.js';
 import * as feed from './2026-12-02-0050-feed.js';
 import * as checkpointBestStreak from './2026-12-02-0090-checkpoint-best-streak.js';
+import * as pulseSchedules from './2026-12-02-0100-pulse-schedules.js';
+import * as kudosByTime from './2026-12-02-0110-kudos-by-time.js';
 
 /** Every migration, by sortable name. Listed statically so the built app needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0040-assignments': assignments,
   '2026-12-02-0050-feed': feed,
   '2026-12-02-0090-checkpoint-best-streak': checkpointBestStreak,
+  '2026-12-02-0100-pulse-schedules': pulseSchedules,
+  '2026-12-02-0110-kudos-by-time': kudosByTime,
 };

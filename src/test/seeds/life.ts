@@ -3,6 +3,7 @@ import { logEnergy } from '#core/energy/log-energy.js';
 import { addContact } from '#core/people/add-contact.js';
 import { logConversation } from '#core/people/log-conversation.js';
 import { savePlaybook } from '#core/playbooks/save-playbook.js';
+import { setPulseSchedule } from '#core/pulses/pulse-schedule.js';
 import { recordPulse } from '#core/pulses/record-pulse.js';
 import type { Samples, Seeder } from '../samples.js';
 
@@ -16,6 +17,7 @@ export const seed: Seeder = async (ctx, ids) => {
   ids.contact = contact.id;
   ids.conversation = (await logConversation(ctx, { contactId: contact.id, note: 'seed-secret conversation' })).id;
   ids.pulse = (await recordPulse(ctx, { kind: 'morale', value: 4, note: 'seed-secret pulse note' })).id;
+  await setPulseSchedule(ctx, { kinds: ['morale'], customQuestions: ['seed-secret pulse question?'], weekday: 3, time: '09:00', everyWeeks: 2 });
   const key = playbookKey(ids.goal!);
   const playbook = await savePlaybook(ctx, { key, name: 'Seeded playbook', description: 'seed-secret playbook', fromGoalId: ids.goal! });
   ids.playbook = playbook.id!;
@@ -37,15 +39,24 @@ export const samples: Samples = {
   recordPulse: () => ({ kind: 'clarity', value: 3 }),
   listMyPulses: () => ({}),
   pulseTrend: () => ({ kind: 'morale' }),
+  getPulseSchedule: () => ({}),
+  setPulseSchedule: () => ({ kinds: ['clarity'], customQuestions: ['Sample question?'], weekday: 5, time: '15:30', everyWeeks: 4 }),
+  pulsesDue: () => ({}),
   listPlaybooks: () => ({}),
   showPlaybook: (ids) => ({ key: ids.playbookKey }),
   applyPlaybook: (ids) => ({ key: ids.playbookKey, goalTitle: 'Sample applied goal' }),
-  savePlaybook: (ids) => ({ key: 'sample-saved', name: 'Sample saved', fromGoalId: ids.goal }),
+  savePlaybook: (ids) => ({ key: 'sample-saved', name: 'Sample saved', fromGoalId: ids.goal, checklists: [ids.checklist], templates: ['Seeded template'] }),
   importPlaybook: () => ({
     key: 'sample-imported',
     name: 'Sample imported',
     description: 'A sample playbook',
-    body: { goal: { title: 'Sample imported goal' }, primaryMetric: { name: 'Sample metric', target: 5 }, microGoals: ['Sample micro-goal'] },
+    body: {
+      goal: { title: 'Sample imported goal' },
+      primaryMetric: { name: 'Sample metric', target: 5 },
+      microGoals: ['Sample micro-goal'],
+      checklists: [{ name: 'Sample playbook checklist', items: ['Sample item'] }],
+      templates: [{ name: 'Sample playbook template', steps: [{ title: 'Sample step', minutes: 30 }] }],
+    },
   }),
   getSettings: () => ({}),
   updateMySettings: () => ({ dayStartHour: 2 }),

@@ -11,6 +11,7 @@ const FIELDS = [
   'report',
   'reviewReminders',
   'routineReminders',
+  'pulsePrompts',
   'reportWeekday',
   'reportTime',
 ];
@@ -31,6 +32,7 @@ export function EmailSection() {
         report: form.get('report') === 'on',
         reviewReminders: form.get('reviewReminders') === 'on',
         routineReminders: form.get('routineReminders') === 'on',
+        pulsePrompts: form.get('pulsePrompts') === 'on',
         reportWeekday: Number(form.get('reportWeekday')),
         reportTime: String(form.get('reportTime') ?? ''),
       });
@@ -92,6 +94,10 @@ export function EmailSection() {
                   defaultChecked={p.routineReminders}
                 />{' '}
                 Routine reminders at their reminder time
+              </label>
+              <label className="choice">
+                <input type="checkbox" name="pulsePrompts" defaultChecked={p.pulsePrompts} /> Pulse
+                prompts when a round of a workspace’s pulse schedule opens
               </label>
             </fieldset>
             <div className="settings-form two inner">

@@ -4,6 +4,7 @@ import { useSession } from '../app/session.js';
 import { isAdmin, useLoad } from '../ui/life-helpers.js';
 import { Invitations } from './Invitations.js';
 import { Members } from './Members.js';
+import { PulseSchedulePanel } from './PulseSchedulePanel.js';
 import { ROLE_TEXT } from './roles.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 import { switchWorkspace, useCurrentWorkspace } from './workspace-store.js';
@@ -79,6 +80,7 @@ export default function TeamView() {
                 ) : null}
               </>
             )}
+            <PulseSchedulePanel key={`pulse-${current.id}`} workspace={current} />
           </div>
           <div>
             <WorkspaceSwitcher

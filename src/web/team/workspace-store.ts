@@ -12,6 +12,25 @@ export const STORAGE_KEY = 'smallwins-workspace';
 let current: string | null = null;
 const listeners = new Set<() => void>();
 
+/**
+ * A link may name the workspace to open (`/today?workspace=<id>`, as a pulse prompt email does): it
+ * becomes the saved choice, which the shell opens when the person is a member (else their personal
+ * workspace), and the parameter leaves the address bar. Runs once, before the shell starts.
+ */
+function adoptWorkspaceFromLink(): void {
+  try {
+    const url = new URL(location.href);
+    const id = url.searchParams.get('workspace');
+    if (id === null) return;
+    if (/^[0-9a-z]{1,64}$/.test(id)) localStorage.setItem(STORAGE_KEY, id);
+    url.searchParams.delete('workspace');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  } catch {
+    /* no window or storage: the shell starts in the personal workspace */
+  }
+}
+adoptWorkspaceFromLink();
+
 export function switchWorkspace(id: string): void {
   current = id;
   setWorkspace(id);

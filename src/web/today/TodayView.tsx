@@ -6,6 +6,7 @@ import { plainKey, useKeydown } from '../app/shortcuts.js';
 import { Celebration } from '../ui/Celebration.js';
 import { dismiss, notify } from '../ui/notify.js';
 import { Momentum } from './Momentum.js';
+import { PulseCard } from './PulseCard.js';
 import { RoutineSection, type CheckInStatus, type RoutineActions } from './RoutineSection.js';
 import { Energy, FocusWindows, Wins } from './SideSections.js';
 import { TaskSection, type TaskActions } from './TaskSection.js';
@@ -253,6 +254,7 @@ export default function TodayView() {
           <RoutineSection routines={today.routines} actions={routineActions} />
         </div>
         <div className="today-side">
+          <PulseCard />
           <Wins
             today={today}
             open={winOpen}
