@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { GroupCommitSqliteDialect } from './group-commit.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -39,7 +40,12 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins, ...(options.log ? { log: options.log } : {}) });
+  const statements = cachingStatements(sqlite);
+  const handle = { prepare: statements.prepare, close: statements.close, get inTransaction() { return sqlite.inTransaction; } };
+  // Transactions that queue up commit together, one fsync for the group (db/group-commit.ts).
+  const log = options.log;
+  const onCommit = log && ((ms: number) => log({ level: 'query', query: CompiledQuery.raw('commit'), queryDurationMillis: ms }));
+  return new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(handle, onCommit), plugins, ...(log ? { log } : {}) });
 }
 
 /** Prepared statements kept per SQL text: a few hundred covers every query the app writes. */

@@ -24,7 +24,8 @@ const BIN = fileURLToPath(new URL('../../bin/smallwins-server.js', import.meta.u
 const KILLS = 4;
 const START_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 10_000;
-const ROUTINE_WRITERS = 3;
+// Several at once, so transactions commit in groups (db/group-commit.ts) while the kills land.
+const ROUTINE_WRITERS = 6;
 /** Writes per writer per phase, at most: the phase normally ends with the kill long before. */
 const MAX_WRITES_PER_PHASE = 400;
 
