@@ -158,6 +158,7 @@ export class GroupCommitDriver implements Driver {
     // A read that saw the group's work: handed over with the group's COMMIT.
     const durable = this.#join(held).then(() => result);
     if (this.#full()) this.#commitGroup();
+    else this.#scheduleCommit();
     return durable;
   }
 
