@@ -140,7 +140,8 @@ export function BurnUpChart({
 }) {
   const chart = useMemo(() => {
     const b = burnUp(microGoals, thisWeek);
-    if (!b) return null;
+    // One week is not a trend: the week's list below says it all.
+    if (!b || b.weeks.length < 2) return null;
     const n = b.weeks.length;
     return {
       days: b.weeks.map(weekStart),
