@@ -1,4 +1,5 @@
 import { CompiledQuery, SelectQueryNode, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult } from 'kysely';
+import { setImmediate } from 'node:timers';
 
 /*
  * Group commit for the embedded SQLite file. With synchronous=FULL every COMMIT waits for the disk
@@ -201,7 +202,10 @@ export class GroupCommitDriver implements Driver {
     return group !== null && (group.members.length >= MAX_GROUP_SIZE || this.now() - group.openedAt >= MAX_GROUP_AGE_MS);
   }
 
-  /** Commit the open group at the end of this turn of the event loop, when the connection is free. */
+  /**
+   * Commit the open group at the end of this turn of the event loop, when the connection is free
+   * (Node's own setImmediate, which tests' fake timers leave alone).
+   */
   #scheduleCommit(): void {
     if (this.#commitScheduled) return;
     this.#commitScheduled = true;
