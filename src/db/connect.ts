@@ -40,12 +40,10 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const statements = cachingStatements(sqlite);
-  const handle = { prepare: statements.prepare, close: statements.close, get inTransaction() { return sqlite.inTransaction; } };
   // Transactions that queue up commit together, one fsync for the group (db/group-commit.ts).
   const log = options.log;
   const onCommit = log && ((ms: number) => log({ level: 'query', query: CompiledQuery.raw('commit'), queryDurationMillis: ms }));
-  return new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(handle, onCommit), plugins, ...(log ? { log } : {}) });
+  return new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(cachingStatements(sqlite), onCommit), plugins, ...(log ? { log } : {}) });
 }
 
 /** Prepared statements kept per SQL text: a few hundred covers every query the app writes. */
@@ -62,9 +60,12 @@ type SqliteStatement = BetterSqlite3.Statement;
  * lengths would otherwise grow it without end). A cached statement still being iterated (a
  * `stream()` not read to its end) is `busy`: it is not handed out again, a fresh one is prepared.
  */
-export function cachingStatements(db: SqliteHandle, size = STATEMENT_CACHE_SIZE): { close(): void; prepare(sql: string): SqliteStatement } {
+export function cachingStatements(db: SqliteHandle, size = STATEMENT_CACHE_SIZE): { close(): void; prepare(sql: string): SqliteStatement; readonly inTransaction: boolean } {
   const cache = new Map<string, SqliteStatement>();
   return {
+    get inTransaction() {
+      return db.inTransaction;
+    },
     close() {
       cache.clear();
       db.close();

@@ -22,9 +22,9 @@ export interface SqliteHandle {
 }
 
 /** A group commits at once when it holds this many transactions and reads… */
-export const MAX_GROUP_SIZE = 64;
+const MAX_GROUP_SIZE = 64;
 /** …or when its first transaction has waited this long (ms): no acknowledgement waits on a queue that never empties. */
-export const MAX_GROUP_AGE_MS = 20;
+const MAX_GROUP_AGE_MS = 20;
 
 const SAVEPOINT = 'group_member';
 
@@ -61,7 +61,7 @@ class HeldConnection implements DatabaseConnection {
   }
 }
 
-export class GroupCommitDriver implements Driver {
+class GroupCommitDriver implements Driver {
   #locked = false;
   readonly #waiting: Array<() => void> = [];
   #group: Group | null = null;
@@ -94,16 +94,7 @@ export class GroupCommitDriver implements Driver {
     const held = connection as HeldConnection;
     if (held.member) await connection.executeQuery(CompiledQuery.raw(`release savepoint ${SAVEPOINT}`));
     held.inTransaction = false;
-    if (this.#full()) {
-      // Committed now, while still holding the connection (Kysely releases it after this).
-      const group = this.#group!;
-      const durable = new Promise<void>((resolve, reject) => group.members.push({ resolve, reject }));
-      this.#commitGroup();
-      return durable;
-    }
-    const durable = this.#join(held);
-    this.#scheduleCommit();
-    return durable;
+    return this.#join(held);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -157,10 +148,7 @@ export class GroupCommitDriver implements Driver {
     }
     if (!this.#group || held.inTransaction) return Promise.resolve(result);
     // A read that saw the group's work: handed over with the group's COMMIT.
-    const durable = this.#join(held).then(() => result);
-    if (this.#full()) this.#commitGroup();
-    else this.#scheduleCommit();
-    return durable;
+    return this.#join(held).then(() => result);
   }
 
   iterate(held: HeldConnection, compiled: CompiledQuery): IterableIterator<unknown> {
@@ -175,10 +163,10 @@ export class GroupCommitDriver implements Driver {
     try {
       // SQLite rolls a transaction back by itself on some errors (a full disk, for one).
       if (!this.db.inTransaction) throw new Error('the database rolled the transaction back');
-      const started = performance.now();
+      const started = this.now();
       this.db.prepare('commit').run([]);
       // Kysely logs the statements it runs; this one runs here, so it is logged here.
-      this.onCommit?.(performance.now() - started);
+      this.onCommit?.(this.now() - started);
       if (this.db.inTransaction) throw new Error('the transaction could not be committed');
     } catch (error) {
       if (this.db.inTransaction) this.db.prepare('rollback').run([]);
@@ -188,12 +176,21 @@ export class GroupCommitDriver implements Driver {
     for (const m of group.members) m.resolve();
   }
 
-  /** Add `held` to the open group and pass the connection on; resolves when the group is committed. */
+  /**
+   * Add `held` to the open group; resolves when the group is committed. A full group commits now,
+   * while `held` still has the connection (Kysely releases it after); otherwise the connection is
+   * passed on and the group commits at the end of this turn of the event loop.
+   */
   #join(held: HeldConnection): Promise<void> {
     const group = this.#group!;
     const durable = new Promise<void>((resolve, reject) => group.members.push({ resolve, reject }));
-    held.handedOver = true;
-    this.#unlock();
+    if (this.#full()) {
+      this.#commitGroup();
+    } else {
+      held.handedOver = true;
+      this.#unlock();
+      this.#scheduleCommit();
+    }
     return durable;
   }
 

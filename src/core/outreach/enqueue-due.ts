@@ -73,6 +73,17 @@ interface Candidate {
 
 const CHUNK = 500;
 
+/** Rows by the person they belong to. */
+function byUser<T extends { userId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.userId);
+    if (list) list.push(row);
+    else out.set(row.userId, [row]);
+  }
+  return out;
+}
+
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
@@ -209,11 +220,9 @@ export async function enqueueDue(db: Kysely<Database>, clock: Clock, window: Ins
   const result: EnqueueResult = { enqueued: 0, existing: 0, late: 0, unneeded: 0 };
   const now = clock.now();
   const [everyone, routines, schedules] = await Promise.all([people(db), reminderRoutines(db), promptSchedules(db)]);
-  const routinesByUser = new Map<string, ReminderRoutine[]>();
-  for (const r of routines) routinesByUser.set(r.userId, [...(routinesByUser.get(r.userId) ?? []), r]);
+  const routinesByUser = byUser(routines);
   const routineById = new Map(routines.map((r) => [r.id, r]));
-  const schedulesByUser = new Map<string, PromptSchedule[]>();
-  for (const p of schedules) schedulesByUser.set(p.userId, [...(schedulesByUser.get(p.userId) ?? []), p]);
+  const schedulesByUser = byUser(schedules);
   const scheduleOf = (userId: string, workspaceId: string) => schedulesByUser.get(userId)?.find((p) => p.workspaceId === workspaceId);
 
   const slots: Array<{ person: Person; slot: DueSlot }> = [];

@@ -44,7 +44,29 @@ async function byLowerName(ctx: Ctx, table: 'checklists' | 'templates'): Promise
   return new Map(rows.map((r) => [r.name.toLowerCase(), { id: r.id, name: r.name }]));
 }
 
-const pick = ({ id, name }: { id: string; name: string }) => ({ id, name });
+/**
+ * The playbook's checklists or templates in the workspace: each one whose name the workspace
+ * already uses (ignoring case) is the workspace's own, the others are made with `create`.
+ */
+async function applySystems<T extends { name: string }>(
+  ctx: Ctx,
+  table: 'checklists' | 'templates',
+  wanted: readonly T[],
+  create: (ctx: Ctx, system: T) => Promise<{ id: string; name: string }>,
+): Promise<AppliedSystem[]> {
+  const own = await byLowerName(ctx, table);
+  const out: AppliedSystem[] = [];
+  for (const system of wanted) {
+    const found = own.get(system.name.toLowerCase());
+    if (found) {
+      out.push({ ...found, created: false });
+    } else {
+      const { id, name } = await create(ctx, system);
+      out.push({ id, name, created: true });
+    }
+  }
+  return out;
+}
 
 /** "Name", or "Name (2)", "Name (3)"… whichever no routine of the workspace uses yet. */
 function freeName(name: string, taken: Set<string>): string {
@@ -82,20 +104,8 @@ export async function applyPlaybook(ctx: Ctx, input: ApplyPlaybookInput): Promis
       const microGoals = [];
       for (const title of body.microGoals) microGoals.push(await addMicroGoal(trx, { goalId: goal.id, title }));
 
-      const checklists: AppliedSystem[] = [];
-      const ownChecklists = await byLowerName(trx, 'checklists');
-      for (const c of body.checklists) {
-        const own = ownChecklists.get(c.name.toLowerCase());
-        if (own) checklists.push({ ...own, created: false });
-        else checklists.push({ ...pick(await createChecklist(trx, c)), created: true });
-      }
-      const templates: AppliedSystem[] = [];
-      const ownTemplates = await byLowerName(trx, 'templates');
-      for (const t of body.templates) {
-        const own = ownTemplates.get(t.name.toLowerCase());
-        if (own) templates.push({ ...own, created: false });
-        else templates.push({ ...pick(await createTemplate(trx, t)), created: true });
-      }
+      const checklists = await applySystems(trx, 'checklists', body.checklists, createChecklist);
+      const templates = await applySystems(trx, 'templates', body.templates, createTemplate);
 
       const existing = await trx.db.selectFrom('routines').select('name').where('workspaceId', '=', trx.actor.workspaceId).execute();
       const taken = new Set(existing.map((r) => r.name.toLowerCase()));

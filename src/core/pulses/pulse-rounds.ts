@@ -44,7 +44,7 @@ function weeksFromStart(rule: RoundRule, day: IsoDate): number {
 }
 
 /** The first day of the first round. */
-export function firstRoundDay(rule: RoundRule): IsoDate {
+function firstRoundDay(rule: RoundRule): IsoDate {
   return addDays(weekStart(rule.startWeek), rule.weekday - 1);
 }
 

@@ -14,7 +14,7 @@ export interface ReportKudos {
 }
 
 /** Wins a team report names under "most kudos". */
-export const TOP_KUDOS_WINS = 5;
+const TOP_KUDOS_WINS = 5;
 
 /**
  * Kudos given in the week of a team report, on shared wins of this workspace only: a private win

@@ -53,7 +53,7 @@ export async function touchScoreCheckpoints(ctx: Ctx, routineIds: readonly strin
  */
 async function touchRows(ctx: Ctx, routineIds: readonly string[], fromDay: IsoDate | null, replace?: CheckpointWrite): Promise<void> {
   const workspaceId = ctx.actor.workspaceId;
-  const stored = replace ? checkpointColumns(replace.checkpoint) : { day: null, score: null, streak: null, bestStreak: null };
+  const stored = replace ? checkpointColumns(replace.checkpoint) : NO_CHECKPOINT;
   await ctx.db
     .insertInto('routineScoreCheckpoints')
     .values(routineIds.map((routineId) => ({ routineId, workspaceId, token: newId(), ...stored })))
